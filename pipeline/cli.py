@@ -49,6 +49,46 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def run(
+    input: Path = typer.Argument(..., help="A report file, a folder (recursive *.txt), or a CSV/JSONL archive."),
+    out: Path = typer.Option(..., "--out", help="Output folder; results go to OUT/results.jsonl."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes (default: one per core)."),
+    engine: str = typer.Option("local", "--engine", help="local or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the records of an interrupted run and finish the rest."),
+    max_bytes: int = typer.Option(1_000_000, "--max-bytes", min=1, help="Reports larger than this fail as oversize_input."),
+    id_column: str = typer.Option("id", "--id-column", help="CSV/JSONL column with the report id."),
+    text_column: str = typer.Option("text", "--text-column", help="CSV/JSONL column with the report text."),
+    chunk_size: int = typer.Option(32, "--chunk-size", min=1, help="Reports per task shipped to a worker."),
+    context: Optional[Path] = typer.Option(None, "--context", exists=True, dir_okay=False, help="Patient context file."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="Enrich with an LLM (LangChain model string); off by default."),
+    redact: bool = typer.Option(False, "--redact", help="Redact identifiers before any LLM call."),
+    llm_concurrency: int = typer.Option(4, "--llm-concurrency", min=1, help="Concurrent LLM calls."),
+    db: Optional[str] = typer.Option(None, "--db", help="Review-store database URL; queues the records for review."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar (terminal) or log lines (stderr)."),
+) -> None:
+    """Process an archive into OUT/results.jsonl (exit 0: all ok, 1: some failed, 2: usage error)."""
+    from .batch import RunConfig
+    from .batch import run as run_batch
+    from .errors import UsageError
+
+    config = RunConfig(
+        input=input, out_dir=out, workers=workers, engine=engine, scheduler=scheduler,
+        resume=resume, max_bytes=max_bytes, id_column=id_column, text_column=text_column,
+        chunk_size=chunk_size, context_path=context, llm=llm, redact=redact,
+        llm_concurrency=llm_concurrency, db=db, enqueue=db is not None, progress=progress,
+    )
+    try:
+        summary = run_batch(config)
+    except UsageError as err:
+        typer.echo(f"pathspan run: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(summary.line())
+    if summary.failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

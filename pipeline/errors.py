@@ -34,3 +34,8 @@ class PathspanError(Exception):
         self.code = code
         self.message = MESSAGES[code].format(**details)
         super().__init__(f"{code}: {self.message}")
+
+
+class UsageError(Exception):
+    """A problem with how the run was asked for (missing column, no such input, a results file
+    that does not match the input on --resume): the CLI exits with status 2 and this message."""

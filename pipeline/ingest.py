@@ -9,12 +9,13 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ErrorCode, PathspanError
+from .errors import ErrorCode, PathspanError, UsageError
 from .models import Report
 
 LEGACY_ENCODING = "cp1252"
@@ -37,6 +38,12 @@ def decode_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[st
         raise PathspanError(ErrorCode.OVERSIZE, limit=max_bytes)
     if b"\x00" in data:
         raise PathspanError(ErrorCode.BINARY)
+    text, encoding = _decode(data)
+    return check_text(text), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 (BOM dropped), else the legacy encoding; raises ``PathspanError`` when neither fits."""
     try:
         if data.startswith(b"\xef\xbb\xbf"):
             text, encoding = data[3:].decode("utf-8"), "utf-8-sig"
@@ -47,7 +54,7 @@ def decode_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[st
             text, encoding = data.decode(LEGACY_ENCODING), LEGACY_ENCODING
         except UnicodeDecodeError as exc:
             raise PathspanError(ErrorCode.UNDECODABLE) from exc
-    return check_text(text), encoding
+    return text, encoding
 
 
 def check_text(text: str) -> str:
@@ -64,6 +71,9 @@ def _item_from_text(report_id: str, source: str, text: str, max_bytes: int, enco
     try:
         if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
             raise PathspanError(ErrorCode.OVERSIZE, limit=max_bytes)
+        # CSV archives are read with surrogateescape so one bad byte fails its row, not the file.
+        if any("\udc80" <= ch <= "\udcff" for ch in text):
+            raise PathspanError(ErrorCode.UNDECODABLE)
         check_text(text)
     except PathspanError as err:
         return Item(report_id, source, error=err)
@@ -90,13 +100,13 @@ def iter_csv(path: Path, *, id_column: str = "id", text_column: str = "text",
     """Rows of a CSV archive as items, lazily."""
     csv.field_size_limit(sys.maxsize)
     encoding = _sniff_encoding(path)
-    with path.open("r", encoding=encoding, newline="") as fh:
+    with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {id_column, text_column} - set(reader.fieldnames or [])
         if missing:
-            raise SystemExit(
+            raise UsageError(
                 f"{path}: no column(s) {', '.join(sorted(missing))}; columns are "
-                f"{', '.join(reader.fieldnames or [])}. Use --id-column/--text-column."
+                f"{', '.join(reader.fieldnames or []) or '(none)'}. Use --id-column/--text-column."
             )
         for n, row in enumerate(reader, start=1):
             rid = (row.get(id_column) or "").strip() or f"{path.stem}:{n}"
@@ -105,13 +115,21 @@ def iter_csv(path: Path, *, id_column: str = "id", text_column: str = "text",
 
 def iter_jsonl(path: Path, *, id_column: str = "id", text_column: str = "text",
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Lines of a JSONL archive as items, lazily; a bad line is a failed item, not a crash."""
-    encoding = _sniff_encoding(path)
-    with path.open("r", encoding=encoding) as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
+    """Lines of a JSONL archive as items, lazily; a bad line is a failed item, not a crash.
+
+    Each line is decoded on its own (UTF-8, else the legacy encoding), so one mis-encoded line
+    fails alone.
+    """
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
                 continue
             source = f"{path}:{n}"
+            try:
+                line, encoding = _decode(raw)
+            except PathspanError as err:
+                yield Item(f"{path.stem}:{n}", source, error=err)
+                continue
             try:
                 row = json.loads(line)
                 if not isinstance(row, dict):
@@ -150,7 +168,7 @@ def iter_inputs(path: Path, *, id_column: str = "id", text_column: str = "text",
     """Every report under ``path``, lazily, in a stable order."""
     path = Path(path)
     if path.is_dir():
-        for file in sorted(p for p in path.rglob("*.txt") if p.is_file()):
+        for file in iter_txt_files(path):
             yield read_file(file, max_bytes=max_bytes)
     elif path.suffix.lower() == ".csv":
         yield from iter_csv(path, id_column=id_column, text_column=text_column, max_bytes=max_bytes)
@@ -159,4 +177,30 @@ def iter_inputs(path: Path, *, id_column: str = "id", text_column: str = "text",
     elif path.is_file():
         yield read_file(path, max_bytes=max_bytes)
     else:
-        raise SystemExit(f"{path}: no such file or folder")
+        raise UsageError(f"{path}: no such file or folder")
+
+
+def iter_txt_files(folder: Path) -> Iterator[Path]:
+    """The ``*.txt`` files under ``folder``, depth first in name order, one directory listed at a
+    time (so a million-file archive is never held in memory as a list)."""
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from iter_txt_files(Path(entry.path))
+        elif entry.name.lower().endswith(".txt") and entry.is_file():
+            yield Path(entry.path)
+
+
+def count_inputs(path: Path) -> int | None:
+    """How many reports ``iter_inputs`` will yield, counted cheaply (for a progress bar's ETA);
+    None when counting would cost as much as reading."""
+    path = Path(path)
+    if path.is_dir():
+        return sum(1 for _ in iter_txt_files(path))
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    if path.suffix.lower() == ".csv":
+        return None  # quoted fields may span lines: only a full parse counts rows
+    return 1 if path.is_file() else None
