@@ -35,6 +35,17 @@ class PathspanError(Exception):
         self.message = MESSAGES[code].format(**details)
         super().__init__(f"{code}: {self.message}")
 
+    def __reduce__(self) -> tuple:
+        # Items carrying an error are shipped to worker processes: pickle the formatted message.
+        return (_rebuild_error, (self.code, self.message))
+
+
+def _rebuild_error(code: str, message: str) -> PathspanError:
+    err = PathspanError.__new__(PathspanError)
+    err.code, err.message = code, message
+    Exception.__init__(err, f"{code}: {message}")
+    return err
+
 
 class UsageError(Exception):
     """A problem with how the run was asked for (missing column, no such input, a results file
