@@ -89,6 +89,25 @@ def run(
         raise typer.Exit(1)
 
 
+@app.command()
+def export(
+    out_dir: Path = typer.Argument(..., exists=True, help="A `pathspan run` output folder (holds results.jsonl)."),
+    format: str = typer.Option(..., "--format", help="csv (one file) or fhir (one R4 Bundle per report)."),
+    out: Path = typer.Option(..., "--out", help="CSV file (csv) or folder of <report_id>.json bundles (fhir)."),
+) -> None:
+    """Export run results for registries: flat CSV or FHIR R4 bundles, with evidence spans."""
+    from .exports import export_csv, export_fhir
+
+    if format not in ("csv", "fhir"):
+        raise typer.BadParameter("choose csv or fhir", param_hint="--format")
+    try:
+        n = export_csv(out_dir, out) if format == "csv" else len(export_fhir(out_dir, out))
+    except (FileNotFoundError, ValueError) as err:
+        typer.echo(f"pathspan export: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{n} report(s) exported to {out}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -449,3 +449,25 @@ def test_gold_set_exports_and_round_trips(tmp_path):
             assert back[name]["value"] == want.value, (record.report_id, name)
             assert [Span(**s) for s in back[name]["evidence"]] == want.evidence, (record.report_id, name)
             assert all(text[s["start"]:s["end"]] == s["text"] for s in back[name]["evidence"])
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def test_cli_export_both_formats(run_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["export", str(run_dir), "--format", "csv", "--out", str(tmp_path / "r.csv")])
+    assert res.exit_code == 0, res.output
+    assert "3 report(s)" in res.output and len(read_csv_export(tmp_path / "r.csv")) == 3
+    res = runner.invoke(app, ["export", str(run_dir), "--format", "fhir", "--out", str(tmp_path / "fhir")])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (tmp_path / "fhir").glob("*.json")) == sorted(
+        f"{fhir_id(r.report_id)}.json" for r in RECORDS)
+    res = runner.invoke(app, ["export", str(run_dir), "--format", "xml", "--out", str(tmp_path / "x")])
+    assert res.exit_code != 0
+    res = runner.invoke(app, ["export", str(tmp_path), "--format", "csv", "--out", str(tmp_path / "y.csv")])
+    assert res.exit_code == 2  # a folder without results.jsonl

@@ -10,9 +10,9 @@ import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..batch import RESULTS_NAME as RESULTS_FILE
 from ..models import ResultRecord
 
-RESULTS_FILE = "results.jsonl"
 REVIEW_DB = "review.sqlite"
 UNREVIEWED = "unreviewed"
 
