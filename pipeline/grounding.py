@@ -1,0 +1,314 @@
+"""Ground LLM claims in the report: quote -> span, and does the quote support the value?
+
+The LLM returns ``{field, value, quote}`` claims. A claim becomes a finding only when
+
+1. ``field`` is a data-dictionary field and ``value`` is one of its codes (the pydantic
+   ``Findings`` model decides, so the vocabulary is never duplicated here);
+2. ``quote`` is found in the report text, exactly first, then ignoring case and runs of
+   whitespace; a quote found more than once must name its field (otherwise it is ambiguous);
+3. the located text supports the value: a status claim must match the quote's polarity
+   ("present" quoted from "not identified" is rejected), a code must be written in the quote,
+   a number must appear in it (after unit conversion).
+
+Everything else becomes a ``RejectedClaim`` with a reason code. The cue vocabulary lives in
+``resources/grounding_cues.json`` so that a pathologist can read and change it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Optional
+
+from pydantic import ValidationError
+
+from .models import NUMERIC_FIELDS, Finding, Findings, RejectedClaim, Span
+from .normalize import LENGTH_UNIT, NUMBER, parse_number, to_mm, to_um
+from .resources import load_resource
+
+CUES_FILE = "grounding_cues.json"
+
+# Reason codes of rejected claims: stable strings, counted by QA scripts.
+UNKNOWN_FIELD = "unknown_field"
+INVALID_VALUE = "invalid_value"
+QUOTE_NOT_FOUND = "quote_not_found"
+QUOTE_AMBIGUOUS = "quote_ambiguous"
+OFF_FIELD = "quote_names_other_field"
+NOT_SUPPORTED = "value_not_supported"
+CONFLICT = "conflicting_claim"
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of the model: a field, its value and the verbatim quote that proves it."""
+
+    field: str
+    value: Any
+    quote: str
+
+
+@dataclass
+class Grounded:
+    """The outcome of grounding one answer: accepted findings by field, and rejected claims."""
+
+    findings: dict[str, Finding] = field(default_factory=dict)
+    rejected: list[RejectedClaim] = field(default_factory=list)
+
+
+# --- cue vocabulary -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    polarity: dict[str, list[tuple[str, re.Pattern]]]   # field -> ordered (value, pattern)
+    values: dict[str, dict[str, re.Pattern]]            # field -> value -> pattern
+    differentiation: dict[str, re.Pattern]
+    neuroendocrine: re.Pattern
+    families: list[dict[str, re.Pattern]]               # groups of fields a quote could confuse
+    names: dict[str, re.Pattern]                        # field -> pattern naming it
+    number_noise: re.Pattern
+
+
+def _any(patterns: Iterable[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = load_resource(CUES_FILE)
+    polarity: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for group in data["polarity"].values():
+        ordered = [(value, _any(patterns)) for value, patterns in group["order"]]
+        for name in group["fields"]:
+            polarity[name] = ordered
+    values = {name: {value: _any(p) for value, p in table.items()}
+              for name, table in data["values"].items()}
+    families = [{name: _any(p) for name, p in family.items()}
+                for family in data["field_names"].values()]
+    names = {name: pattern for family in families for name, pattern in family.items()}
+    return _Cues(
+        polarity=polarity,
+        values=values,
+        differentiation={g: _any(p) for g, p in data["differentiation"].items()},
+        neuroendocrine=_any(data["neuroendocrine"]),
+        families=families,
+        names=names,
+        number_noise=_any(data["number_noise"]),
+    )
+
+
+# --- quote -> span ------------------------------------------------------------------------
+
+
+def locate(text: str, quote: str) -> list[Span]:
+    """Every span of ``text`` that ``quote`` matches: exact matches if any, else matches that
+    ignore case and treat any run of whitespace as one space. Empty when not found."""
+    quote = quote.strip()
+    if not quote:
+        return []
+    spans = []
+    pos = text.find(quote)
+    while pos != -1:
+        spans.append(Span.of(text, pos, pos + len(quote)))
+        pos = text.find(quote, pos + 1)
+    if spans:
+        return spans
+    # Models re-flow line breaks and change case ("Lymphovascular invasion: Not identified");
+    # the tolerant match still points at the report's own characters.
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    return [Span.of(text, m.start(), m.end()) for m in re.finditer(pattern, text, _FLAGS)]
+
+
+# --- does the quote support the value? ----------------------------------------------------
+
+
+def _clauses_naming(name: str, quote: str) -> str:
+    """The clauses of ``quote`` that name ``name`` (all of it when none does or no cue exists):
+    'lateral margin involved; deep margin free' read for the deep margin is 'deep margin free'."""
+    pattern = _cues().names.get(name)
+    if pattern is None:
+        return quote
+    clauses = [c for c in re.split(r";|\n|\.\s", quote) if pattern.search(c)]
+    return " ; ".join(clauses) if clauses else quote
+
+
+def _off_field(name: str, quote: str) -> Optional[str]:
+    """The other field the quote is about, when it names a sibling of ``name`` but not ``name``."""
+    for family in _cues().families:
+        if name not in family or family[name].search(quote):
+            continue
+        for other, pattern in family.items():
+            if other != name and pattern.search(quote):
+                return other
+    return None
+
+
+def quote_polarity(name: str, quote: str) -> set[str]:
+    """The status values (present/absent/..., positive/negative/...) the quote states for field
+    ``name``; stronger phrases are consumed first so 'not identified' never reads as 'identified'."""
+    rest = _clauses_naming(name, quote)
+    found: set[str] = set()
+    for value, pattern in _cues().polarity[name]:
+        if pattern.search(rest):
+            found.add(value)
+            rest = pattern.sub(" ", rest)
+    if name.startswith("margin_"):
+        # Data dictionary: a distance under 1 mm with no status word is 'close'; a larger one
+        # implies the margin is free.
+        distances = [mm for mm, unit in _numbers(quote) if unit is not None]
+        if not found and any(mm < 1 for mm in distances):
+            found.add("close")
+        if not found and any(mm >= 1 for mm in distances):
+            found.add("negative")
+    return found
+
+
+# Digits may follow an "x" ("11x9 mm") but not other letters ("tub1"); words stand alone.
+_NUMBER_RE = re.compile(
+    rf"(?<![A-WYZa-wyz\d.,])({NUMBER})(?![\d])|\b(zero|no|none|one|two|three|four|five|six|"
+    rf"seven|eight|nine|ten|eleven|twelve)\b", _FLAGS)
+# A unit may follow a chain of dimensions: "26 x 20 x 9 mm", "12x10 mm".
+_UNIT_AFTER = re.compile(
+    rf"(?:\s*(?:x|×|by|-|–|to)\s*{NUMBER})*\s*({LENGTH_UNIT})(?![a-z])", _FLAGS)
+
+
+def _numbers(quote: str) -> list[tuple[float, Optional[str]]]:
+    """Numbers written in ``quote`` with the length unit that follows them, if any."""
+    cleaned = _cues().number_noise.sub(" ", quote)
+    out = []
+    for m in _NUMBER_RE.finditer(cleaned):
+        value = parse_number(m.group(1) or m.group(2))
+        if value is None:
+            continue
+        unit = _UNIT_AFTER.match(cleaned, m.end())
+        out.append((value, unit.group(1) if unit else None))
+    return out
+
+
+def _same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _number_supported(name: str, value: float, quote: str) -> bool:
+    for number, unit in _numbers(quote):
+        candidates = [number]
+        if unit is not None:
+            converted = to_um(number, unit) if name == "sm_invasion_um" else to_mm(number, unit)
+            if converted is not None:
+                candidates.append(converted)
+        if any(_same_number(c, value) for c in candidates):
+            return True
+    return False
+
+
+def _code_pattern(value: str, letter: str) -> re.Pattern:
+    """'ypT1a' -> a pattern for 'ypT1a' / 'yT1a' / 'ypt1a', not 'pT1a' alone nor 'ypT1'."""
+    m = re.fullmatch(rf"(y|r|yr)?p{letter}(\w+)", value)
+    prefix, code = (m.group(1) or "", m.group(2)) if m else ("", value)
+    # Case-sensitive lookahead so that "pT1N0" still states pT1 but "pT1a" does not.
+    return re.compile(rf"(?<![A-Za-z])(?i:{prefix})[pP]?[{letter}{letter.lower()}]"
+                      rf"(?i:{re.escape(code)})(?![0-9a-z])")
+
+
+def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
+    """Why ``quote`` does not support ``name = value`` (None when it does)."""
+    other = _off_field(name, quote)
+    if other is not None:
+        return f"{OFF_FIELD}: the quote is about {other}, not {name}"
+    if name in NUMERIC_FIELDS:
+        if _number_supported(name, float(value), quote):
+            return None
+        return f"{NOT_SUPPORTED}: the number {value:g} is not written in the quote"
+    if name in ("pt", "pn"):
+        if _code_pattern(str(value), "T" if name == "pt" else "N").search(quote):
+            return None
+        return f"{NOT_SUPPORTED}: the quote does not state {value}"
+    cues = _cues()
+    if name in cues.polarity:
+        stated = quote_polarity(name, quote)
+        if value in stated:
+            return None
+        said = ", ".join(sorted(stated)) or "no status"
+        return f"{NOT_SUPPORTED}: the quote states {said}, not {value}"
+    if name == "grade":
+        if cues.values["grade"][value].search(quote):
+            return None
+        if cues.differentiation[value].search(quote) and not cues.neuroendocrine.search(quote):
+            return None
+        return f"{NOT_SUPPORTED}: the quote does not state {value}"
+    table = cues.values.get(name)
+    if table is not None and value in table and not table[value].search(quote):
+        return f"{NOT_SUPPORTED}: the quote does not mention {value}"
+    return None
+
+
+# --- claims -> findings -------------------------------------------------------------------
+
+
+def _validated(name: str, value: Any, spans: list[Span]) -> Finding:
+    """``value`` checked and coerced by the contract model (raises ``ValidationError``)."""
+    annotation = Findings.model_fields[name].annotation
+    return annotation.model_validate({"value": value, "evidence": spans, "source": "llm"})
+
+
+def ground_claim(text: str, claim: Claim) -> Finding | RejectedClaim:
+    """The finding one claim proves in ``text``, or the rejected claim with its reason."""
+
+    def reject(reason: str) -> RejectedClaim:
+        return RejectedClaim(field=claim.field, value=claim.value, quote=claim.quote, reason=reason)
+
+    if claim.field not in Findings.model_fields:
+        return reject(f"{UNKNOWN_FIELD}: {claim.field!r} is not a data-dictionary field")
+    if claim.value is None or claim.value == "":
+        return reject(f"{INVALID_VALUE}: an empty value is not a finding")
+    spans = locate(text, claim.quote or "")
+    if not spans:
+        return reject(f"{QUOTE_NOT_FOUND}: the quote is not in the report text")
+    try:
+        finding = _validated(claim.field, claim.value, spans[:1])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        return reject(f"{INVALID_VALUE}: {first['msg']}")
+    if len(spans) > 1:
+        # The same words at several places prove this field only when they name it.
+        pattern = _cues().names.get(claim.field)
+        if pattern is None or not pattern.search(spans[0].text):
+            return reject(f"{QUOTE_AMBIGUOUS}: the quote occurs {len(spans)} times; "
+                          "quote the whole statement")
+        finding = finding.model_copy(update={"evidence": spans})
+    problem = support_problem(claim.field, finding.value, spans[0].text)
+    if problem is not None:
+        return reject(problem)
+    return finding
+
+
+def ground_claims(text: str, claims: Iterable[Claim]) -> Grounded:
+    """Ground every claim against ``text``; the first grounded value of a field wins, a later
+    different value is rejected as a conflict and a later equal one adds its evidence."""
+    out = Grounded()
+    for claim in claims:
+        result = ground_claim(text, claim)
+        if isinstance(result, RejectedClaim):
+            out.rejected.append(result)
+            continue
+        kept = out.findings.get(claim.field)
+        if kept is None:
+            out.findings[claim.field] = result
+        elif same_value(kept.value, result.value):
+            merged = kept.evidence + [s for s in result.evidence if s not in kept.evidence]
+            out.findings[claim.field] = kept.model_copy(update={"evidence": merged})
+        else:
+            out.rejected.append(RejectedClaim(
+                field=claim.field, value=claim.value, quote=claim.quote,
+                reason=f"{CONFLICT}: the same answer already gave {claim.field} = {kept.value}"))
+    return out
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Field values equal as the contract means it (numbers compared numerically)."""
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return _same_number(float(a), float(b))
+    return a == b

@@ -1,0 +1,145 @@
+"""Grounding of LLM claims: quote -> span, and value supported by the quote."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.grounding import (
+    Claim,
+    ground_claim,
+    ground_claims,
+    locate,
+    quote_polarity,
+    support_problem,
+)
+from pipeline.models import RejectedClaim
+
+REPORT = (
+    "Rectum, ESD.\n"
+    "Well-differentiated neuroendocrine tumour, 7 mm.\n"
+    "Lymphovascular invasion: not identified.\n"
+    "Perineural invasion: not identified.\n"
+    "KI-67 LABELING INDEX 1.5%\n"
+    "Lateral margin involved; deep margin free (2 mm).\n"
+    "pT1a  pNX\n"
+)
+TRAIN = Path(__file__).resolve().parents[1] / "gold_reports" / "train"
+
+
+def test_exact_quote_becomes_its_span():
+    [span] = locate(REPORT, "KI-67 LABELING INDEX 1.5%")
+    assert REPORT[span.start:span.end] == "KI-67 LABELING INDEX 1.5%"
+
+
+def test_tolerant_match_ignores_case_and_whitespace_but_points_at_report_text():
+    [span] = locate(REPORT, "ki-67 labeling   index\n1.5%")
+    assert span.text == "KI-67 LABELING INDEX 1.5%"
+    assert span.holds_in(REPORT)
+    [span] = locate(REPORT, "pT1a pNX")
+    assert span.text == "pT1a  pNX"
+
+
+def test_missing_quote_is_not_located():
+    assert locate(REPORT, "Lymphovascular invasion: present") == []
+    assert locate(REPORT, "   ") == []
+
+
+@pytest.mark.parametrize("claim, expected", [
+    (Claim("lvi", "absent", "Lymphovascular invasion: not identified"), "absent"),
+    (Claim("ki67_percent", "1.5", "ki-67 labeling index 1.5%"), 1.5),
+    (Claim("tumor_size_mm", 7, "neuroendocrine tumour, 7 mm"), 7.0),
+    (Claim("pt", "pT1a", "pT1a"), "pT1a"),
+    (Claim("pn", "pNX", "pNX"), "pNX"),
+    (Claim("margin_lateral", "positive", "Lateral margin involved; deep margin free"), "positive"),
+    (Claim("margin_deep", "negative", "Lateral margin involved; deep margin free"), "negative"),
+    (Claim("margin_deep_mm", 2, "deep margin free (2 mm)"), 2.0),
+    (Claim("histology", "neuroendocrine_tumor", "Well-differentiated neuroendocrine tumour"),
+     "neuroendocrine_tumor"),
+])
+def test_supported_claims_are_accepted_with_their_span(claim, expected):
+    finding = ground_claim(REPORT, claim)
+    assert not isinstance(finding, RejectedClaim), finding
+    assert finding.value == expected
+    assert finding.source == "llm"
+    assert all(span.holds_in(REPORT) for span in finding.evidence)
+
+
+@pytest.mark.parametrize("claim, reason", [
+    # "present" quoted from "not identified": the quote contradicts the value.
+    (Claim("lvi", "present", "Lymphovascular invasion: not identified"), "value_not_supported"),
+    # A fabricated quote.
+    (Claim("lvi", "present", "Lymphovascular invasion: present"), "quote_not_found"),
+    # An LVI value proved by the perineural statement.
+    (Claim("lvi", "absent", "Perineural invasion: not identified"), "quote_names_other_field"),
+    (Claim("margin_deep", "positive", "Lateral margin involved; deep margin free"),
+     "value_not_supported"),
+    (Claim("margin_lateral", "negative", "Lateral margin involved"), "value_not_supported"),
+    (Claim("ki67_percent", 15, "KI-67 LABELING INDEX 1.5%"), "value_not_supported"),
+    (Claim("ki67_percent", 67, "KI-67 LABELING INDEX 1.5%"), "value_not_supported"),
+    (Claim("pt", "pT1", "pT1a"), "value_not_supported"),
+    (Claim("pt", "pT2", "pT1a"), "value_not_supported"),
+    (Claim("lvi", "maybe", "Lymphovascular invasion: not identified"), "invalid_value"),
+    (Claim("stage", "IV", "pT1a"), "unknown_field"),
+    # Occurs twice and does not say which field it is about.
+    (Claim("pni", "absent", "not identified"), "quote_ambiguous"),
+    (Claim("histology", "adenocarcinoma", "Well-differentiated neuroendocrine tumour"),
+     "value_not_supported"),
+])
+def test_unsupported_claims_are_rejected_with_a_reason(claim, reason):
+    rejected = ground_claim(REPORT, claim)
+    assert isinstance(rejected, RejectedClaim)
+    assert rejected.reason.startswith(reason), rejected.reason
+    assert rejected.field == claim.field and rejected.quote == claim.quote
+
+
+def test_polarity_consumes_negation_before_presence():
+    assert quote_polarity("lvi", "LVI: not identified") == {"absent"}
+    assert quote_polarity("lvi", "Lymphovascular invasion: present, extensive") == {"present"}
+    assert quote_polarity("lvi", "suspicious for lymphovascular invasion") == {"indeterminate"}
+    assert quote_polarity("margin_deep", "carcinoma 0.5 mm from the stalk margin") == {"close"}
+    assert quote_polarity("margin_deep", "VM0") == {"negative"}
+
+
+def test_differentiation_words_do_not_grade_a_net():
+    # WHO 2019: a well-differentiated NET may be G1, G2 or G3.
+    assert support_problem("grade", "G1", "Well-differentiated neuroendocrine tumour") is not None
+    assert support_problem("grade", "G1", "Differentiation: well differentiated") is None
+    assert support_problem("grade", "G3", "Well-differentiated neuroendocrine tumour, grade 3") is None
+
+
+def test_conflicting_values_in_one_answer_keep_the_first_and_reject_the_second():
+    grounded = ground_claims(REPORT, [
+        Claim("ki67_percent", 1.5, "KI-67 LABELING INDEX 1.5%"),
+        Claim("ki67_percent", 1.5, "LABELING INDEX 1.5%"),
+        Claim("tumor_size_mm", 7, "7 mm"),
+        Claim("tumor_size_mm", 2, "(2 mm)"),
+    ])
+    assert grounded.findings["ki67_percent"].value == 1.5
+    assert len(grounded.findings["ki67_percent"].evidence) == 2
+    assert grounded.findings["tumor_size_mm"].value == 7
+    assert [r.reason.split(":")[0] for r in grounded.rejected] == ["conflicting_claim"]
+
+
+def _gold_train_claims():
+    for path in sorted(TRAIN.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for name, entry in gold["fields"].items():
+            if entry["value"] is None:
+                continue
+            for span in entry["evidence"]:
+                yield pytest.param(path.with_suffix(".txt"), name, entry["value"], span["text"],
+                                   id=f"{path.stem}:{name}:{span['start']}")
+
+
+@pytest.mark.parametrize("txt, name, value, quote", list(_gold_train_claims()))
+def test_every_gold_train_quote_supports_its_gold_value(txt, name, value, quote):
+    """The support check must accept what an annotator accepted (train split only)."""
+    from pipeline.ingest import read_file
+
+    text = read_file(txt).report.text
+    finding = ground_claim(text, Claim(name, value, quote))
+    if isinstance(finding, RejectedClaim) and finding.reason.startswith("quote_ambiguous"):
+        pytest.skip("annotation used an occurrence index for a repeated quote")
+    assert not isinstance(finding, RejectedClaim), finding.reason
+    assert finding.value == value
