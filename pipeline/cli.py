@@ -108,6 +108,34 @@ def export(
     typer.echo(f"{n} report(s) exported to {out}")
 
 
+@app.command()
+def explain(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="One report as a text file."),
+    context: Optional[Path] = typer.Option(None, "--context", exists=True, dir_okay=False,
+                                           help="Patient context (JSON or CSV) for this report."),
+) -> None:
+    """Print the recommendation for one report the way a clinician reads it."""
+    from rich.console import Console
+
+    from .context import ContextError, context_for, load_contexts
+    from .explain import render_explanation
+    from .ingest import read_file
+    from .process import process_item
+
+    item = read_file(file)
+    patient = None
+    if context is not None:
+        try:
+            patient = context_for(load_contexts(context), item.report_id)
+        except ContextError as err:
+            typer.echo(f"pathspan explain: {err}", err=True)
+            raise typer.Exit(2)
+    record = process_item(item, patient)
+    Console().print(render_explanation(record, item.report.text if item.report else ""))
+    if record.status != "ok":
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
