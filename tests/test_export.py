@@ -471,3 +471,9 @@ def test_cli_export_both_formats(run_dir, tmp_path):
     assert res.exit_code != 0
     res = runner.invoke(app, ["export", str(tmp_path), "--format", "csv", "--out", str(tmp_path / "y.csv")])
     assert res.exit_code == 2  # a folder without results.jsonl
+
+
+def test_a_corrupt_results_line_is_named(tmp_path):
+    (tmp_path / "results.jsonl").write_text(RECORDS[0].to_json() + "\n\n{\"report_id\": 1}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"results.jsonl:3"):
+        export_csv(tmp_path, tmp_path / "x.csv")
