@@ -26,6 +26,7 @@ from pipeline.exports import (
     write_csv,
 )
 from pipeline.exports.fhir_export import RESOURCE_MODELS, code_table
+from pipeline.decide import decide
 from pipeline.ingest import read_file
 from pipeline.models import (
     ErrorInfo,
@@ -422,11 +423,10 @@ def _gold_records() -> list[tuple[ResultRecord, str]]:
         findings = Findings.model_validate(
             {name: {"value": f.get("value"), "evidence": f.get("evidence", [])}
              for name, f in data.get("fields", {}).items()})
-        code = data.get("expected_recommendation")
-        rec = Recommendation(code=code, summary="gold annotation") if code else None
+        checks, rec = decide(findings, None)  # the real decision, so real recommendation records
         out.append((ResultRecord(report_id=data.get("id", ann.stem), status="ok",
                                  text_sha256=item.report.text_sha256, findings=findings,
-                                 recommendation=rec), item.report.text))
+                                 checks=checks, recommendation=rec), item.report.text))
     return out
 
 
@@ -443,7 +443,9 @@ def test_gold_set_exports_and_round_trips(tmp_path):
         data = json.loads(path.read_text(encoding="utf-8"))
         for entry in data["entry"]:
             RESOURCE_MODELS[entry["resource"]["resourceType"]].model_validate(entry["resource"])
-        back = read_fhir_bundle(path)
+        report = read_fhir_report(path)
+        assert report["recommendation_code"] == row["recommendation_code"] == record.recommendation.code
+        back = report["findings"]
         for name in FIELDS:
             want = getattr(record.findings, name)
             assert back[name]["value"] == want.value, (record.report_id, name)
