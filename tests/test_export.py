@@ -273,8 +273,19 @@ def test_every_fhir_resource_validates(bundle_paths):
             # every reference inside the bundle resolves to an entry
             for ref in re.findall(r'"reference": "([^"]+)"', json.dumps(res)):
                 assert ref in urls
+        _assert_no_empty_json(data)  # FHIR JSON: no empty arrays, objects or strings
         kinds = [e["resource"]["resourceType"] for e in data["entry"]]
         assert kinds[:2] == ["Patient", "DiagnosticReport"] and kinds[-1] == "Provenance"
+
+
+def _assert_no_empty_json(node) -> None:
+    assert node not in ([], {}, "")
+    if isinstance(node, dict):
+        for value in node.values():
+            _assert_no_empty_json(value)
+    elif isinstance(node, list):
+        for value in node:
+            _assert_no_empty_json(value)
 
 
 def test_fhir_round_trip_loses_no_value(bundle_paths):
@@ -374,7 +385,7 @@ def test_fhir_ids_are_safe_and_unique(tmp_path):
     assert re.fullmatch(r"[A-Za-z0-9\-.]{1,40}", odd) and odd.startswith("Befund-7-2026-M")
     assert fhir_id("a/b") != fhir_id("a:b")
     assert fhir_id("..") != ".." and len(fhir_id("x" * 200)) <= 40
-    ids = ["a/b", "a:b", "ABC", "abc", "abc", "..", "x" * 200]
+    ids = ["a/b", "a:b", "ABC", "abc", "abc", "abc-2", "..", "x" * 200]
     records = [ResultRecord(report_id=i, status="failed", error=ErrorInfo(code="empty_input", message="m"))
                for i in ids]
     paths = write_bundles(records, tmp_path, timestamp=STAMP)

@@ -74,18 +74,18 @@ def record_to_bundle(record: ResultRecord, review_status: str = UNREVIEWED, *,
     stamp = (timestamp or datetime.now(timezone.utc)).isoformat()
     base = base_id or fhir_id(record.report_id)
     patient = _patient(record, base)
-    patient_ref = {"reference": _full_url(record.report_id, "Patient")}
+    patient_ref = {"reference": _full_url(base, "Patient")}
     observations: list[dict[str, Any]] = []
     findings = record.findings or Findings()
     for name in FIELDS:
         finding = getattr(findings, name)
         if finding.value is None and not finding.evidence and not finding.needs_review:
             continue  # not stated by the report: no Observation, as FHIR expects
-        observations.append(_observation(record.report_id, base, name, finding, patient_ref))
+        observations.append(_observation(base, name, finding, patient_ref))
     report = _diagnostic_report(record, base, review_status, patient_ref,
-                                [_full_url(record.report_id, o["id"]) for o in observations])
-    provenance = _provenance(record, base, stamp, [_full_url(record.report_id, "DiagnosticReport")]
-                             + [_full_url(record.report_id, o["id"]) for o in observations])
+                                [_full_url(base, o["id"]) for o in observations])
+    provenance = _provenance(record, base, stamp, [_full_url(base, "DiagnosticReport")]
+                             + [_full_url(base, o["id"]) for o in observations])
     entries = [patient, report, *observations, provenance]
     bundle = {
         "resourceType": "Bundle",
@@ -93,7 +93,7 @@ def record_to_bundle(record: ResultRecord, review_status: str = UNREVIEWED, *,
         "identifier": {"system": _local("report_id_system"), "value": record.report_id},
         "type": "collection",
         "timestamp": stamp,
-        "entry": [{"fullUrl": _entry_url(record.report_id, r), "resource": validate(r).model_dump(mode="json")}
+        "entry": [{"fullUrl": _entry_url(base, r), "resource": validate(r).model_dump(mode="json")}
                   for r in entries],
     }
     return validate(bundle)
@@ -150,7 +150,7 @@ def _diagnostic_report(record: ResultRecord, base: str, review_status: str,
     return report
 
 
-def _observation(report_id: str, base: str, name: str, finding, subject: dict[str, str]) -> dict[str, Any]:
+def _observation(base: str, name: str, finding, subject: dict[str, str]) -> dict[str, Any]:
     table = code_table()
     entry = table["fields"].get(name, {})
     codings = [_coding(entry["code"])] if "code" in entry else []
@@ -246,14 +246,15 @@ def _local(key: str) -> str:
     return code_table()["local"][key]
 
 
-def _full_url(report_id: str, local_name: str) -> str:
-    return f"urn:uuid:{uuid.uuid5(_NS, f'{report_id}/{local_name}')}"
+def _full_url(base: str, local_name: str) -> str:
+    # Seeded by the bundle's id, which write_bundles keeps unique within one export.
+    return f"urn:uuid:{uuid.uuid5(_NS, f'{base}/{local_name}')}"
 
 
-def _entry_url(report_id: str, resource: dict[str, Any]) -> str:
+def _entry_url(base: str, resource: dict[str, Any]) -> str:
     kind = resource["resourceType"]
     local_name = resource["id"] if kind == "Observation" else kind
-    return _full_url(report_id, local_name)
+    return _full_url(base, local_name)
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -269,10 +270,12 @@ def write_bundles(records: Iterable[ResultRecord], dest_dir: Path,
     taken: set[str] = set()
     paths = []
     for record in records:
-        base = fhir_id(record.report_id)
-        if base.casefold() in taken:
+        base = first = fhir_id(record.report_id)
+        n = 1
+        while base.casefold() in taken:
             # duplicate ids, or ids differing only in case on a case-insensitive disk
-            base = f"{base[:31]}-{len(taken)}"
+            n += 1
+            base = f"{first[:31]}-{n}"
         taken.add(base.casefold())
         bundle = record_to_bundle(record, review_status(record.report_id), timestamp=stamp, base_id=base)
         path = dest_dir / f"{base}.json"
