@@ -1,0 +1,763 @@
+"""Rule-based extraction: report text -> :class:`~pipeline.models.Findings`, every value span-proven.
+
+How it works (docs/extraction.md has the long version):
+
+1. medspaCy's target matcher marks *anchors*: a concept whose value is the anchor itself
+   ("ESD" -> procedure ``esd``) or a feature whose value is read from the words around it
+   ("Lymphovascular invasion: not identified").
+2. ConText marks each anchor negated / uncertain / historical / hypothetical.
+3. The ``pathspan_findings`` component below turns every anchor into *candidates*
+   ``(field, value, evidence span, section priority, specimen part)``, using the value rules in
+   ``resources/value_rules.json``.
+4. :func:`select_findings` picks one value per field: the specimen part with the tumour, then
+   the highest-priority section (an addendum supersedes the diagnosis; clinical history is
+   historical), then a field-specific tie-break (deepest layer, worst margin, ...).
+"""
+
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+
+from .models import Finding, Findings, Span
+from .normalize import parse_number, tidy, to_mm, to_um, upper_value
+from .resources import load_resource
+from .sections import SECTIONS_KEY, SENTENCES_KEY, doc_text, part_starts
+
+FINDINGS_KEY = "pathspan_findings"  # doc.user_data: {field: {"value": v, "evidence": [[s, e]]}}
+_COUNT_FIELDS = {"lymph_nodes_positive", "lymph_nodes_examined"}
+_PRESENCE_ORDER = {"present": 3, "indeterminate": 2, "absent": 1}
+_MARGIN_ORDER = {"positive": 4, "indeterminate": 3, "close": 2, "negative": 1}
+_SIDE_FIELD = {"lateral": "margin_lateral", "deep": "margin_deep", "radial": "margin_radial"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible value of one field, with the character span that proves it."""
+
+    field: str
+    value: Any
+    start: int
+    end: int
+    priority: int = 0  # section priority (value_rules.json "section_priority")
+    part: Optional[str] = None  # specimen part letter, None when the report has no parts
+    kind: str = ""  # "generic" margin, "diff" grade, "bare" size: weaker evidence
+    section: Optional[str] = None
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of vocabulary entries (regex fragments), longest first."""
+    return "|".join(sorted(phrases, key=len, reverse=True))
+
+
+def _status_regex(vocab: dict[str, list[str]]) -> re.Pattern[str]:
+    groups = [f"(?P<{status}>{_alternation(words)})"
+              for status, words in vocab.items() if not status.startswith("_")]
+    # Each alternative must stand alone: "free" is not in "freely", "no" not in "not".
+    return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])", re.IGNORECASE)
+
+
+class Rules:
+    """The compiled value rules of ``resources/value_rules.json``."""
+
+    def __init__(self) -> None:
+        v = load_resource("value_rules.json")
+        i = re.IGNORECASE
+        num = v["numbers"]
+        self.measurement = re.compile(num["measurement"], i)
+        self.percent = re.compile(num["percent"], i)
+        self.length = re.compile(num["length"], i)
+        self.presence = _status_regex(v["presence"])
+        self.margin_status = _status_regex(v["margin_status"])
+        self.close_below = float(v["margin_close_below_mm"])
+        self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
+        size = v["size"]
+        self.tumor_words = re.compile(size["tumor_words"], i)
+        self.specimen_words = re.compile(size["specimen_words"], i)
+        self.distance_after = re.compile(size["distance_after"], i)
+        self.distance_before = re.compile(size["distance_before"], i)
+        mit = v["mitoses"]
+        self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
+        self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
+        self.hpf_area = re.compile(mit["hpf_area"], i)
+        self.mitotic_count = re.compile(mit["count"], i)
+        grade = v["grade"]
+        self.grade_codes = grade["codes"]
+        self.grade_window = re.compile(grade["window"], i)
+        self.diff_histologies = set(grade["differentiation_only_for"])
+        bud = v["budding"]
+        self.bud_code = re.compile(bud["code"])
+        self.bud_words = re.compile(r"\b(" + "|".join(bud["words"]) + r")\b", i)
+        self.bud_word_map = bud["words"]
+        self.bud_count = re.compile(bud["count"], i)
+        self.bud_bands = bud["count_bands"]
+        st = v["stage"]
+        self.pt = re.compile(r"(?<![A-Za-z])" + st["pt"] + r"(?![a-z0-9])")
+        self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
+        self.bare_t_context = re.compile(st["bare_t_context"], i)
+        self.pt_categories = set(st["pt_categories"])
+        self.pn_categories = set(st["pn_categories"])
+        jp = v["japanese"]
+        self.jp_code = re.compile(r"(?<![A-Za-z])" + jp["code"] + r"(?![a-z0-9])")
+        self.jp_fields = jp["fields"]
+        self.jp_sm = re.compile(jp["sm"])
+        nodes = v["nodes"]
+        self.node_ratio = re.compile(nodes["ratio"], i)
+        self.node_of = re.compile(nodes["of"], i)
+        self.node_examined = re.compile(nodes["examined"], i)
+        self.node_positive = re.compile(nodes["positive"], i)
+        self.node_all_negative = re.compile(nodes["all_negative"], i)
+        self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
+        self.depth_cue = re.compile(v["depth_cue"], i)
+        self.depth_not_after = re.compile(v["depth_not_after"], i)
+        self.histology_rank = v["histology_rank"]
+        self.procedure_rank = v["procedure_rank"]
+        self.section_priority = {(None if k == "null" else k): p
+                                 for k, p in v["section_priority"].items() if not k.startswith("_")}
+        self.history_fallback = set(v["history_fallback_fields"])
+
+
+class _Doc:
+    """Per-document lookups shared by the anchor handlers."""
+
+    def __init__(self, doc: Doc, rules: Rules) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.rules = rules
+        self.sent_starts: list[int] = doc.user_data.get(SENTENCES_KEY) or [0]
+        self.sections = doc.user_data.get(SECTIONS_KEY) or [(None, 0, len(self.text))]
+        self.section_starts = [s for _, s, _ in self.sections]
+        self.parts = part_starts(self.text)
+        self.part_offsets = [p for p, _ in self.parts]
+        self._hpf_area: Any = ...
+
+    def sentence(self, char: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, char) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return self.sent_starts[k], end
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``[start, end)``, cut at semicolons (they end a statement)."""
+        s, e = self.sentence(start)
+        semi = self.text.rfind(";", s, start)
+        if semi >= 0:
+            s = semi + 1
+        semi = self.text.find(";", end, e)
+        if semi >= 0:
+            e = semi
+        return s, e
+
+    def section(self, char: int) -> Optional[str]:
+        return self.sections[bisect.bisect_right(self.section_starts, char) - 1][0]
+
+    def part(self, char: int) -> Optional[str]:
+        k = bisect.bisect_right(self.part_offsets, char) - 1
+        if k < 0:
+            return None
+        offset, letter = self.parts[k]
+        # A part label speaks for its own section only.
+        sec = bisect.bisect_right(self.section_starts, char) - 1
+        return letter if offset >= self.section_starts[sec] else None
+
+    def hpf_area(self) -> Optional[tuple[float, float]]:
+        """``(number of HPF, area in mm²)`` when the report states the field area."""
+        if self._hpf_area is ...:
+            m = self.rules.hpf_area.search(self.text)
+            self._hpf_area = None
+            if m:
+                hpf, area = parse_number(m.group("hpf")), parse_number(m.group("area"))
+                if hpf and area:
+                    self._hpf_area = (hpf, area)
+        return self._hpf_area
+
+
+def _flags(span: SpacySpan) -> tuple[bool, bool, bool]:
+    """(negated, uncertain, not-about-this-report) from ConText."""
+    ext = span._
+    return ext.is_negated, ext.is_uncertain, ext.is_historical or ext.is_hypothetical
+
+
+def _modifier_hull(span: SpacySpan, start: int, end: int) -> tuple[int, int]:
+    """Widen an evidence span to include the ConText cue that modified the anchor."""
+    doc = span.doc
+    for mod in span._.modifiers:
+        ms, me = mod.modifier_span
+        cs, ce = doc[ms].idx, doc[me - 1].idx + len(doc[me - 1])
+        if mod.category in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"):
+            start, end = min(start, cs), max(end, ce)
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace and stray punctuation from the ends of an evidence span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:(-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:(-"):
+        end -= 1
+    return start, end
+
+
+class FindingsComponent:
+    """Anchors + ConText + sections -> candidates -> one value per field (``doc.user_data``)."""
+
+    def __init__(self) -> None:
+        self.rules = Rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .nlp import TARGET_GROUP
+
+        d = _Doc(doc, self.rules)
+        anchors = sorted(doc.spans[TARGET_GROUP], key=lambda s: s.start) if TARGET_GROUP in doc.spans else []
+        margins = [a for a in anchors if a.label_ == "MARGIN"]
+        margin_bounds = [(a.start_char, a.end_char) for a in margins]
+        candidates: list[Candidate] = []
+        for anchor in anchors:
+            handler = _HANDLERS.get(anchor.label_)
+            if handler is None:
+                continue
+            negated, uncertain, elsewhere = _flags(anchor)
+            if elsewhere:
+                continue  # historical or hypothetical: not a finding of this report
+            section = d.section(anchor.start_char)
+            priority = self.rules.section_priority.get(section, 3)
+            found = handler(d, anchor, negated, uncertain, margin_bounds)
+            for cand in found:
+                cand.start, cand.end = _trim(d.text, cand.start, cand.end)
+                cand.priority = priority
+                cand.section = section
+                cand.part = d.part(cand.start)
+                candidates.append(cand)
+        doc.user_data[FINDINGS_KEY] = select_findings(candidates, self.rules)
+        return doc
+
+
+@Language.factory("pathspan_findings")
+def make_findings(nlp: Language, name: str) -> FindingsComponent:
+    """The component that turns anchors into field values (``doc.user_data["pathspan_findings"]``)."""
+    return FindingsComponent()
+
+
+# --- anchor handlers: (doc, anchor, negated, uncertain, margin bounds) -> candidates ----------
+
+
+def _fixed(field: str):
+    def handle(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+        if negated or uncertain:
+            return []
+        value = (a._.target_rule.metadata or {}).get("value")
+        return [Candidate(field, value, a.start_char, a.end_char)] if value else []
+    return handle
+
+
+def _histology(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    found = _fixed("histology")(d, a, negated, uncertain, _m)
+    if not found:
+        return []
+    # "a 6 cm well-differentiated neuroendocrine tumour": a size right before the tumour noun.
+    cs, _ = d.clause(a.start_char, a.end_char)
+    before = d.text[max(cs, a.start_char - 60) : a.start_char]
+    last = None
+    for m in d.rules.measurement.finditer(before):
+        last = m
+    if last is not None and found[0].value != "other":
+        gap = before[last.end():]
+        if re.fullmatch(r"[\s,\-]*(?:[A-Za-z\-]+[\s,]+){0,3}", gap) and not re.search(
+                r"\b(?:from|margin|of|x)\b", gap, re.IGNORECASE):
+            size = _measurement_mm(last)
+            if size is not None:
+                base = a.start_char - len(before)
+                found.append(Candidate("tumor_size_mm", size, base + last.start(), a.end_char))
+    return found
+
+
+def _measurement_mm(m: re.Match[str]) -> Optional[float]:
+    if m.group("single"):
+        value = parse_number(m.group("single"))
+        return None if value is None else to_mm(value, m.group("unit1"))
+    values = [parse_number(m.group(g)) for g in ("a", "b", "c") if m.group(g)]
+    values = [x for x in values if x is not None]
+    return to_mm(max(values), m.group("unit")) if values else None
+
+
+def _is_3d(m: re.Match[str]) -> bool:
+    return bool(m.group("c"))
+
+
+def _size(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    if negated:
+        return []
+    r = d.rules
+    cs, ce = d.clause(a.start_char, a.end_char)
+    m = r.measurement.search(d.text, a.end_char, ce)
+    if m is None or m.start() - a.end_char > 60:
+        # "0.6 cm in greatest dimension": the measurement precedes the anchor.
+        m = None
+        for m2 in r.measurement.finditer(d.text, max(cs, a.start_char - 40), a.start_char):
+            m = m2
+        if m is None:
+            return []
+    if r.distance_after.search(d.text[m.end() : m.end() + 30]):
+        return []
+    if r.distance_before.search(d.text[max(cs, m.start() - 40) : m.start()]):
+        return []
+    subject = d.text[cs : m.start()]
+    tumor = [x.end() for x in r.tumor_words.finditer(subject)]
+    specimen = [x.end() for x in r.specimen_words.finditer(subject)]
+    kind = ""
+    if specimen and (not tumor or specimen[-1] > tumor[-1]):
+        return []
+    if not tumor:
+        if _is_3d(m):
+            return []  # a bare "4.0 x 3.5 x 0.8 cm" is a specimen, not a tumour
+        kind = "bare"
+    size = _measurement_mm(m)
+    if size is None:
+        return []
+    return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()), kind=kind)]
+
+
+def _presence_value(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
+    start, end = a.start_char, a.end_char
+    if uncertain:
+        s, e = _modifier_hull(a, start, end)
+        return "indeterminate", s, e
+    if negated:
+        s, e = _modifier_hull(a, start, end)
+        return "absent", s, e
+    _, ce = d.clause(start, end)
+    window = d.text[end:ce]
+    stripped = window.strip(" \t:=(").rstrip()
+    if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
+        return "absent", start, end + window.index(stripped[0]) + 1
+    if stripped[:1] == "+":
+        return "present", start, end + window.index("+") + 1
+    m = d.rules.presence.search(window, 0, 60)
+    if m is not None:
+        status = m.lastgroup
+        return status, start, end + m.end()
+    return "present", start, end
+
+
+def _presence(field: str):
+    def handle(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+        value, s, e = _presence_value(d, a, negated, uncertain)
+        if value is None:
+            return []
+        found = [Candidate(field, value, s, e)]
+        if field == "lvi" and "perineural" in a.text.lower():
+            found.append(Candidate("pni", value, s, e))
+        return found
+    return handle
+
+
+def _ki67(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    r = d.rules
+    cs, ce = d.sentence(a.start_char)
+    m = r.percent.search(d.text, a.end_char, ce)
+    if m is None:
+        last = None
+        for last in r.percent.finditer(d.text, max(cs, a.start_char - 40), a.start_char):
+            pass
+        m = last
+    if m is None:
+        return []
+    value = upper_value(m.group("low"), m.group("high"))
+    if value is None or value > 100:
+        return []
+    return [Candidate("ki67_percent", tidy(value), min(a.start_char, m.start()), max(a.end_char, m.end()))]
+
+
+def _mitoses(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    r = d.rules
+    cs, ce = d.sentence(a.start_char)
+    if negated and not uncertain:
+        s, e = _modifier_hull(a, a.start_char, a.end_char)
+        return [Candidate("mitoses_per_2mm2", 0.0, s, e)]
+    region_start = max(cs, a.start_char - 30)
+    best: Optional[Candidate] = None
+    for m in r.mitotic_count.finditer(d.text, region_start, ce):
+        low = m.group("low")
+        value = upper_value(low, m.group("high"))
+        if value is None:
+            continue
+        after = d.text[m.end() : m.end() + 40]
+        unit = r.per_2mm2.match(after)
+        if unit is not None:
+            return [Candidate("mitoses_per_2mm2", tidy(value), min(a.start_char, m.start()),
+                              max(a.end_char, m.end() + unit.end()))]
+        hpf = r.per_hpf.match(after)
+        area = d.hpf_area()
+        if hpf is not None and area is not None and best is None:
+            n_hpf = parse_number(hpf.group("hpf")) or 10.0
+            # count per n_hpf fields; area[0] fields cover area[1] mm² (stated by the report)
+            per_2 = value * 2.0 * area[0] / (n_hpf * area[1])
+            best = Candidate("mitoses_per_2mm2", round(per_2, 2), min(a.start_char, m.start()),
+                             max(a.end_char, m.end() + hpf.end()))
+    return [best] if best else []
+
+
+def _margin_sides(d: _Doc, a: SpacySpan) -> set[str]:
+    words = {t.lower_.strip("()") for t in a}
+    sides = {side for side, vocab in d.rules.side_words.items() if words & vocab}
+    return sides or {"all"}
+
+
+def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> list[Candidate]:
+    r = d.rules
+    sides = _margin_sides(d, a)
+    sides.discard("other")
+    if not sides:
+        return []
+    cs, ce = d.clause(a.start_char, a.end_char)
+    k = bounds.index((a.start_char, a.end_char))
+    after_end = min(ce, bounds[k + 1][0]) if k + 1 < len(bounds) else ce
+    before_start = max(cs, bounds[k - 1][1]) if k > 0 else cs
+    comma = max(d.text.rfind(",", before_start, a.start_char), d.text.rfind(".", before_start, a.start_char))
+    if comma >= 0:
+        before_start = comma + 1
+    text = d.text
+    status: Optional[str] = None
+    ev_s, ev_e = a.start_char, a.end_char
+    m = r.margin_status.search(text, a.end_char, after_end)
+    if m is not None:
+        status, ev_e = m.lastgroup, m.end()
+    else:
+        last = None
+        for last in r.margin_status.finditer(text, before_start, a.start_char):
+            pass
+        if last is not None:
+            status, ev_s = last.lastgroup, last.start()
+    dist: Optional[float] = None
+    dm = r.length.search(text, a.end_char, after_end)
+    if dm is not None and re.match(r"\s*(?:x|×|by)\b", text[dm.end():], re.IGNORECASE):
+        dm = None
+    if dm is None:
+        for dm in r.length.finditer(text, before_start, a.start_char):
+            pass
+    if dm is not None:
+        value = parse_number(dm.group("value"))
+        dist = None if value is None else to_mm(value, dm.group("unit"))
+        if dist is not None:
+            ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
+    if status is None and uncertain:
+        status = "indeterminate"
+        ev_s, ev_e = _modifier_hull(a, ev_s, ev_e)
+    if status is None and dist is not None:
+        status = "close" if dist < r.close_below else "negative"
+    found: list[Candidate] = []
+    for side in sides:
+        if side == "all":
+            if status:
+                found.append(Candidate("margin_all", status, ev_s, ev_e, kind="generic"))
+            continue
+        field = _SIDE_FIELD[side]
+        if status:
+            found.append(Candidate(field, status, ev_s, ev_e))
+        if dist is not None and len(sides) == 1:
+            found.append(Candidate(field + "_mm", dist, ev_s, ev_e))
+    return found
+
+
+def _grade(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    if negated:
+        return []
+    _, ce = d.clause(a.start_char, a.end_char)
+    m = d.rules.grade_window.match(d.text, a.end_char, min(ce, a.end_char + 30))
+    if m is None:
+        return []
+    g = d.rules.grade_codes.get(m.group("g").lower())
+    return [Candidate("grade", g, a.start_char, m.end())] if g else []
+
+
+def _differentiation(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    found = _fixed("grade")(d, a, negated, uncertain, _m)
+    for c in found:
+        c.kind = "diff"
+    return found
+
+
+def _depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    if negated or uncertain:
+        return []
+    r = d.rules
+    if r.depth_not_after.match(d.text, a.end_char):
+        return []
+    cs, ce = d.clause(a.start_char, a.end_char)
+    if not r.depth_cue.search(d.text, cs, ce):
+        return []
+    return _fixed("depth")(d, a, negated, uncertain, _m)
+
+
+def _sm_depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    if negated:
+        return []
+    r = d.rules
+    _, ce = d.clause(a.start_char, a.end_char)
+    found: list[Candidate] = []
+    m = r.length.search(d.text, a.end_char, min(ce, a.end_char + 40))
+    if m is not None:
+        value = parse_number(m.group("value"))
+        um = None if value is None else to_um(value, m.group("unit"))
+        if um is not None:
+            found.append(Candidate("sm_invasion_um", um, a.start_char, m.end()))
+    if "submucos" in a.text.lower() and "invasion" in a.text.lower():
+        found.append(Candidate("depth", "submucosa", a.start_char, a.end_char))
+    return found
+
+
+def _budding(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    r = d.rules
+    _, ce = d.clause(a.start_char, a.end_char)
+    stop = min(ce, a.end_char + 60)
+    m = r.bud_code.search(d.text, a.end_char, stop)
+    if m:
+        return [Candidate("tumor_budding", f"BD{m.group('n')}", a.start_char, m.end())]
+    m = r.bud_count.search(d.text, a.end_char, stop)
+    if m:
+        count = int(m.group("count"))
+        for low, high, band in r.bud_bands:
+            if low <= count <= high:
+                return [Candidate("tumor_budding", band, a.start_char, m.end())]
+    cs, _ = d.clause(a.start_char, a.end_char)
+    m = r.bud_words.search(d.text, a.end_char, min(stop, a.end_char + 25))
+    if m is None:
+        before = None
+        for before in r.bud_words.finditer(d.text, max(cs, a.start_char - 25), a.start_char):
+            pass
+        if before is None:
+            return []
+        return [Candidate("tumor_budding", r.bud_word_map[before.group(1).lower()],
+                          before.start(), a.end_char)]
+    return [Candidate("tumor_budding", r.bud_word_map[m.group(1).lower()], a.start_char, m.end())]
+
+
+def _nodes(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    r = d.rules
+    s, e = d.sentence(a.start_char)
+    text = d.text
+    found: list[Candidate] = []
+
+    def add(field: str, raw: str, ms: int, me: int) -> None:
+        value = parse_number(raw)
+        if value is not None and value == int(value):
+            found.append(Candidate(field, int(value), min(ms, a.start_char), max(me, a.end_char)))
+
+    m = r.node_of.search(text, s, e)
+    if m is None:
+        m = r.node_ratio.search(text, s, e)
+    if m is not None:
+        add("lymph_nodes_positive", m.group("pos"), m.start(), m.end())
+        add("lymph_nodes_examined", m.group("total"), m.start(), m.end())
+        return found
+    ex = r.node_examined.search(text, s, e)
+    if ex is not None:
+        add("lymph_nodes_examined", ex.group("total") or ex.group("total2"), ex.start(), ex.end())
+    pos = r.node_positive.search(text, s, e)
+    if pos is not None:
+        add("lymph_nodes_positive", pos.group("pos") or pos.group("pos2"), pos.start(), pos.end())
+    elif ex is not None and found and r.node_all_negative.search(text, ex.end(), e):
+        neg = r.node_all_negative.search(text, ex.end(), e)
+        found.append(Candidate("lymph_nodes_positive", 0, min(ex.start(), a.start_char), neg.end()))
+    return found
+
+
+def _code(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    """Staging and Japanese-style codes inside a CODE anchor (pT1b, pN0, HM1, Ly0, BD2, G1, SM)."""
+    r = d.rules
+    text = d.text
+    s0, e0 = a.start_char, a.end_char
+    found: list[Candidate] = []
+    cs, ce = d.sentence(s0)
+    staged = None  # lazily: does the sentence speak of staging?
+
+    def stage_context() -> bool:
+        nonlocal staged
+        if staged is None:
+            staged = bool(r.bare_t_context.search(text, cs, ce)) or bool(
+                re.search(r"\bp(?:T|N)\w", text[cs:ce]))
+        return staged
+
+    for m in r.pt.finditer(text, s0, e0):
+        cat = m.group("cat")
+        cat = cat if cat in ("is", "X") else cat.lower()
+        if cat not in r.pt_categories:
+            continue
+        if not m.group("p") and not (re.match(r"\s*N[0-3X]", text[m.end():m.end() + 4])
+                                     or stage_context()):
+            continue
+        found.append(Candidate("pt", f"{m.group('prefix') or ''}pT{cat}", m.start(), m.end()))
+    for m in r.pn.finditer(text, s0, e0):
+        cat = m.group("cat")
+        cat = cat if cat == "X" else cat.lower()
+        if cat not in r.pn_categories:
+            continue
+        if not m.group("p") and not stage_context():
+            continue
+        found.append(Candidate("pn", f"{m.group('prefix') or ''}pN{cat}", m.start(), m.end()))
+        ratio = r.node_ratio.match(text, m.end(), min(ce, m.end() + 12)) or r.node_ratio.search(
+            text, m.end(), min(ce, m.end() + 12))
+        if ratio:
+            found.append(Candidate("lymph_nodes_positive", int(ratio.group("pos")), m.start(), ratio.end()))
+            found.append(Candidate("lymph_nodes_examined", int(ratio.group("total")), m.start(), ratio.end()))
+    for m in r.jp_code.finditer(text, s0, e0):
+        kind, n = m.group("kind"), m.group("n")
+        field = r.jp_fields[kind]
+        if kind == "V" and not re.search(r"(?-i:\bLy ?[0-3X])|venous", text[cs:ce], re.IGNORECASE):
+            continue  # a bare "V1" is too ambiguous without its Ly partner
+        if field.startswith("margin"):
+            value = {"0": "negative", "X": "indeterminate"}.get(n, "positive")
+        else:
+            value = {"0": "absent", "X": "indeterminate"}.get(n, "present")
+        found.append(Candidate(field, value, m.start(), m.end(), kind="code"))
+    for m in r.bud_code.finditer(text, s0, e0):
+        found.append(Candidate("tumor_budding", f"BD{m.group('n')}", m.start(), m.end()))
+    for m in re.finditer(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])", text[s0:e0]):
+        found.append(Candidate("grade", f"G{m.group('g')}", s0 + m.start(), s0 + m.end(), kind="code"))
+    sm = r.jp_sm.match(text, s0, min(ce, e0 + 20)) if text.startswith("SM", s0) else None
+    if sm is None:
+        sm = r.jp_sm.search(text, s0, min(ce, e0 + 20))
+        if sm is not None and sm.start() >= e0:
+            sm = None
+    if sm is not None:
+        value = parse_number(sm.group("value"))
+        um = None if value is None else to_um(value, sm.group("unit"))
+        if um is not None:
+            found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
+            found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
+    return found
+
+
+_HANDLERS = {
+    "HISTOLOGY": _histology,
+    "SITE": _fixed("site"),
+    "PROCEDURE": _fixed("procedure"),
+    "RESECTION": _fixed("resection"),
+    "DEPTH": _depth,
+    "DIFFERENTIATION": _differentiation,
+    "GRADE": _grade,
+    "LVI": _presence("lvi"),
+    "PNI": _presence("pni"),
+    "KI67": _ki67,
+    "MITOSES": _mitoses,
+    "SIZE": _size,
+    "NODES": _nodes,
+    "SM_DEPTH": _sm_depth,
+    "BUDDING": _budding,
+    "MARGIN": _margin,
+    "CODE": _code,
+}
+
+
+# --- selection: one value per field --------------------------------------------------------
+
+
+def _tumour_part(cands: list[Candidate], rules: Rules) -> Optional[str]:
+    best: tuple[int, int] | None = None
+    part: Optional[str] = None
+    for c in cands:
+        if c.field == "histology" and c.part is not None and c.priority > 0:
+            key = (rules.histology_rank.get(c.value, 0), -c.start)
+            if best is None or key > best:
+                best, part = key, c.part
+    return part
+
+
+def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, Any]) -> Optional[Candidate]:
+    if field == "grade":
+        coded = [c for c in cands if c.kind != "diff"]
+        if coded:
+            cands = coded
+        elif chosen.get("histology") not in rules.diff_histologies:
+            return None
+    if field == "tumor_size_mm":
+        real = [c for c in cands if c.kind != "bare"]
+        cands = real or cands
+    top = max(c.priority for c in cands)
+    cands = [c for c in cands if c.priority == top]
+    if field == "histology":
+        return max(cands, key=lambda c: (rules.histology_rank.get(c.value, 0), -c.start))
+    if field == "procedure":
+        return max(cands, key=lambda c: (rules.procedure_rank.get(c.value, 0), -c.start))
+    if field == "depth":
+        return max(cands, key=lambda c: (rules.depth_order.get(c.value, -1), -c.start))
+    if field in ("lvi", "pni"):
+        return max(cands, key=lambda c: (_PRESENCE_ORDER[c.value], -c.start))
+    if field.startswith("margin_") and not field.endswith("_mm"):
+        return max(cands, key=lambda c: (_MARGIN_ORDER[c.value], -c.start))
+    if field == "grade":
+        return max(cands, key=lambda c: (c.value, -c.start))
+    return min(cands, key=lambda c: c.start)
+
+
+def select_findings(cands: list[Candidate], rules: Rules) -> dict[str, dict[str, Any]]:
+    """One value per field from the candidates, with the spans of every candidate that agrees."""
+    part = _tumour_part(cands, rules)
+    if part is not None:
+        cands = [c for c in cands if c.part is None or c.part == part]
+    by_field: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.priority <= 0 and c.field not in rules.history_fallback:
+            continue  # clinical history is history, not a finding of this report
+        by_field.setdefault(c.field, []).append(c)
+    chosen: dict[str, Any] = {}
+    out: dict[str, dict[str, Any]] = {}
+    order = ["histology", "procedure"] + [f for f in Findings.field_names()
+                                          if f not in ("histology", "procedure")]
+    generic = by_field.pop("margin_all", [])
+    for field in order:
+        fc = by_field.get(field, [])
+        if field in ("margin_lateral", "margin_deep", "margin_radial") and not fc and generic:
+            radical = chosen.get("procedure") == "radical_resection"
+            if (field == "margin_radial") == radical:
+                fc = [Candidate(field, c.value, c.start, c.end, c.priority, c.part, c.kind, c.section)
+                      for c in generic]
+        if not fc:
+            continue
+        best = _pick(field, fc, rules, chosen)
+        if best is None:
+            continue
+        chosen[field] = best.value
+        spans = [[best.start, best.end]]
+        for c in sorted(fc, key=lambda c: (-c.priority, c.start)):
+            if c.value == best.value and [c.start, c.end] not in spans and len(spans) < 4:
+                spans.append([c.start, c.end])
+        out[field] = {"value": best.value, "evidence": spans}
+    return out
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def findings_from_doc(doc: Doc, text: Optional[str] = None) -> Findings:
+    """The :class:`Findings` the pipeline stored on ``doc`` (``text`` defaults to ``doc.text``)."""
+    text = doc.text if text is None else text
+    raw = doc.user_data.get(FINDINGS_KEY, {})
+    fields: dict[str, Finding] = {}
+    for name, item in raw.items():
+        value = item["value"]
+        if name in _COUNT_FIELDS:
+            value = int(value)
+        spans = [Span.of(text, s, e) for s, e in item["evidence"]]
+        fields[name] = Finding(value=value, evidence=spans, source="rules")
+    return Findings(**fields)
+
+
+def extract_findings(text: str) -> Findings:
+    """The rule-based findings of one report; every value carries the span that proves it."""
+    from .nlp import get_nlp
+
+    return findings_from_doc(get_nlp()(text), text)
+
+
+def extract_findings_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Findings]:
+    """Findings for many reports, in input order, via ``nlp.pipe`` (same results as one by one)."""
+    from .nlp import get_nlp
+
+    nlp = get_nlp()
+    pairs = ((t, t) for t in texts)
+    for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield findings_from_doc(doc, text)

@@ -1,0 +1,149 @@
+"""Report structure: sentences and lines, section headings, and specimen parts (A, B, ...).
+
+Three spaCy components, registered here and assembled by :func:`pipeline.nlp.get_nlp`:
+
+* ``pathspan_sentences`` – a regex line/sentence splitter. Pathology reports are line-oriented
+  ("Lymphovascular invasion: not identified" is a sentence of its own); PyRuSH would spend
+  ~90 % of the pipeline's time on the same job (stack notes).
+* ``pathspan_sectionizer`` – medspaCy's Sectionizer with our heading rules, minus its per-token
+  attribute loop (one Python assignment per token, and unserialisable ``Section`` objects in
+  ``doc.user_data``). Sections are kept as plain ``(category, start_char, end_char)`` tuples.
+* specimen parts are found by :func:`part_starts` from the heading patterns in
+  ``resources/value_rules.json``.
+"""
+
+
+import bisect
+import re
+from typing import Optional
+
+from medspacy.section_detection import Sectionizer
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .resources import load_resource, resource_path
+
+SECTIONS_KEY = "pathspan_sections"  # doc.user_data key: list of (category, start_char, end_char)
+SENTENCES_KEY = "pathspan_sentence_starts"  # doc.user_data key: sentence start offsets
+TEXT_KEY = "pathspan_text"  # doc.user_data key: doc.text, computed once (it joins every token)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached in ``doc.user_data`` because spaCy rebuilds it on every access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+_NEWLINE = re.compile(r"[ \t]*\n\s*")
+_STOP: Optional[re.Pattern[str]] = None
+_ABBREV: frozenset[str] = frozenset()
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where a sentence (or report line) starts, ascending, always with 0."""
+    global _STOP, _ABBREV
+    if _STOP is None:
+        rules = load_resource("value_rules.json")["sentences"]
+        _ABBREV = frozenset(a.lower() for a in rules["abbreviations"])
+        _STOP = re.compile(rules["sentence_end"])
+    starts = [0]
+    n = len(text)
+    for m in _NEWLINE.finditer(text):
+        end = m.end()
+        if end >= n:
+            continue
+        # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
+        # sentence; every other new line starts one, as does a blank line.
+        before = text[m.start() - 1] if m.start() else "\n"
+        if (before.islower() or before == ",") and text[end].islower() and m.group().count("\n") == 1:
+            continue
+        starts.append(end)
+    for m in _STOP.finditer(text):
+        # "approx. 1-2%" and "Dr. X" do not end a sentence.
+        word = text[max(0, m.start() - 8) : m.start()].rsplit(None, 1)[-1:] or [""]
+        if word[0].lower().rstrip(".") in _ABBREV:
+            continue
+        starts.append(m.end())
+    return sorted(set(starts))
+
+
+@Language.factory("pathspan_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
+    """The line/sentence splitter component."""
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """Marks sentence starts from :func:`sentence_starts` (regex over the text, no token loop)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        text = doc_text(doc)
+        # Token start offsets, in order; bisect maps a character offset to its token.
+        idx = doc.to_array("IDX").tolist()
+        doc[0].is_sent_start = True
+        starts = doc.user_data[SENTENCES_KEY] = sentence_starts(text)
+        for char in starts[1:]:
+            i = bisect.bisect_left(idx, char)
+            if i < len(doc):
+                doc[i].is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "pathspan_sectionizer",
+    default_config={"rules": None},
+)
+def make_sectionizer(nlp: Language, name: str, rules: Optional[str]) -> "PathSectionizer":
+    """medspaCy's Sectionizer with pathspan's heading rules (``resources/section_rules.json``)."""
+    return PathSectionizer(nlp, name=name,
+                           rules=rules or str(resource_path("section_rules.json")))
+
+
+class PathSectionizer(Sectionizer):
+    """Sections as ``(category, start_char, end_char)`` in ``doc.user_data[SECTIONS_KEY]``.
+
+    Headings match only at the start of a line (``require_start_line``), so "history of" in a
+    sentence is not a heading. Text before the first heading has category ``None``.
+    """
+
+    def __init__(self, nlp: Language, name: str, rules: str) -> None:
+        super().__init__(nlp, name=name, rules=rules, require_start_line=True,
+                         input_span_type=None, span_attrs=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self._Sectionizer__matcher(doc)  # medspaCy's matcher over our rules
+        matches = self.filter_start_lines(doc, matches)
+        rule_map = self._Sectionizer__matcher.rule_map
+        strings = self.nlp.vocab.strings
+        heads = [(rule_map[strings[match_id]].category, doc[start].idx)
+                 for match_id, start, _ in matches]
+        n_chars = len(doc_text(doc))
+        sections: list[tuple[Optional[str], int, int]] = []
+        if not heads or heads[0][1] > 0:
+            sections.append((None, 0, heads[0][1] if heads else n_chars))
+        for k, (category, char) in enumerate(heads):
+            sections.append((category, char, heads[k + 1][1] if k + 1 < len(heads) else n_chars))
+        doc.user_data[SECTIONS_KEY] = sections
+        return doc
+
+
+def section_at(sections: list[tuple[Optional[str], int, int]], char: int) -> Optional[str]:
+    """The category of the section containing character offset ``char``."""
+    starts = [s for _, s, _ in sections]
+    i = bisect.bisect_right(starts, char) - 1
+    return sections[i][0] if i >= 0 else None
+
+
+_PART: Optional[re.Pattern[str]] = None
+
+
+def part_starts(text: str) -> list[tuple[int, str]]:
+    """``(char offset, part letter)`` for each specimen-part label ("A.", "Part B:", "(C)")."""
+    global _PART
+    if _PART is None:
+        _PART = re.compile(load_resource("value_rules.json")["parts"]["label"], re.MULTILINE)
+    return [(m.start(), m.group("part").upper()) for m in _PART.finditer(text)]
