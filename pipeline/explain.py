@@ -25,8 +25,8 @@ CODE_WORDS = {
     "insufficient_data": "Insufficient data",
     "not_applicable": "Not applicable",
 }
-FIELD_WORDS = {"tumor_size_mm": "size", "ki67_percent": "Ki-67", "mitoses_per_2mm2": "mitoses",
-               "lvi": "LVI", "pni": "PNI", "pt": "pT", "pn": "pN"}
+# Quotes shown under one reason; the record keeps every span.
+MAX_QUOTES = 3
 
 
 def render_explanation(record: ResultRecord, text: str) -> RenderableType:
@@ -82,8 +82,10 @@ def _reasons(reasons: list[Reason], text: str) -> Text:
     out = Text()
     for n, reason in enumerate(reasons, start=1):
         out.append(f"{n}. {reason.text}\n")
-        for span in reason.evidence:
+        for span in reason.evidence[:MAX_QUOTES]:
             out.append_text(_quote(span, text))
+        if len(reason.evidence) > MAX_QUOTES:
+            out.append(f"     (+{len(reason.evidence) - MAX_QUOTES} more place(s) in the report)\n", style="dim")
     out.rstrip()
     return out
 
