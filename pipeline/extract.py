@@ -80,6 +80,9 @@ class Rules:
         self.specimen_words = re.compile(size["specimen_words"], i)
         self.distance_after = re.compile(size["distance_after"], i)
         self.distance_before = re.compile(size["distance_before"], i)
+        self.attach_before_gap = re.compile(size["attach_before_gap"], i)
+        self.attach_forbidden = re.compile(size["attach_forbidden"], i)
+        self.attach_grade = re.compile(size["attach_ignore"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
@@ -112,7 +115,7 @@ class Rules:
         self.node_positive = re.compile(nodes["positive"], i)
         self.node_all_negative = re.compile(nodes["all_negative"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
-        self.depth_cue = re.compile(v["depth_cue"], i)
+        self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_after = re.compile(v["depth_not_after"], i)
         self.histology_rank = v["histology_rank"]
         self.procedure_rank = v["procedure_rank"]
@@ -255,23 +258,43 @@ def _fixed(field: str):
 
 def _histology(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _fixed("histology")(d, a, negated, uncertain, _m)
-    if not found:
+    if found and found[0].value != "other":
+        found += _attached_size(d, a)
+    return found
+
+
+def _tumour_noun(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    if negated:
         return []
-    # "a 6 cm well-differentiated neuroendocrine tumour": a size right before the tumour noun.
-    cs, _ = d.clause(a.start_char, a.end_char)
-    before = d.text[max(cs, a.start_char - 60) : a.start_char]
+    found = _attached_size(d, a)
+    if a.text.lower().startswith("polyp"):
+        for c in found:
+            c.kind = "polyp"
+    return found
+
+
+def _attached_size(d: _Doc, a: SpacySpan) -> list[Candidate]:
+    """A size written against the tumour noun: "a 6 cm ... tumour", "tumour, 15 mm", "nodule 7 x 6 mm"."""
+    r = d.rules
+    text = d.text
+    cs, ce = d.clause(a.start_char, a.end_char)
     last = None
-    for m in d.rules.measurement.finditer(before):
-        last = m
-    if last is not None and found[0].value != "other":
-        gap = before[last.end():]
-        if re.fullmatch(r"[\s,\-]*(?:[A-Za-z\-]+[\s,]+){0,3}", gap) and not re.search(
-                r"\b(?:from|margin|of|x)\b", gap, re.IGNORECASE):
+    for last in r.measurement.finditer(text, max(cs, a.start_char - 60), a.start_char):
+        pass
+    if last is not None:
+        gap = text[last.end() : a.start_char]
+        if r.attach_before_gap.fullmatch(gap) and not r.attach_forbidden.search(gap):
             size = _measurement_mm(last)
             if size is not None:
-                base = a.start_char - len(before)
-                found.append(Candidate("tumor_size_mm", size, base + last.start(), a.end_char))
-    return found
+                return [Candidate("tumor_size_mm", size, last.start(), a.end_char)]
+    m = r.measurement.search(text, a.end_char, min(ce, a.end_char + 45))
+    if m is None or r.distance_after.search(text[m.end() : m.end() + 30]):
+        return []
+    gap = r.attach_grade.sub("", text[a.end_char : m.start()])
+    if any(ch.isdigit() for ch in gap) or r.attach_forbidden.search(gap):
+        return []
+    size = _measurement_mm(m)
+    return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, m.end())]
 
 
 def _measurement_mm(m: re.Match[str]) -> Optional[float]:
@@ -305,7 +328,8 @@ def _size(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
     if r.distance_before.search(d.text[max(cs, m.start() - 40) : m.start()]):
         return []
     subject = d.text[cs : m.start()]
-    tumor = [x.end() for x in r.tumor_words.finditer(subject)]
+    tumor_hits = list(r.tumor_words.finditer(subject))
+    tumor = [x.end() for x in tumor_hits]
     specimen = [x.end() for x in r.specimen_words.finditer(subject)]
     kind = ""
     if specimen and (not tumor or specimen[-1] > tumor[-1]):
@@ -314,6 +338,8 @@ def _size(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
         if _is_3d(m):
             return []  # a bare "4.0 x 3.5 x 0.8 cm" is a specimen, not a tumour
         kind = "bare"
+    elif tumor_hits[-1].group().lower().startswith("polyp"):
+        kind = "polyp"
     size = _measurement_mm(m)
     if size is None:
         return []
@@ -466,11 +492,11 @@ def _grade(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Ca
     if negated:
         return []
     _, ce = d.clause(a.start_char, a.end_char)
-    m = d.rules.grade_window.match(d.text, a.end_char, min(ce, a.end_char + 30))
+    m = d.rules.grade_window.match(d.text[a.end_char : min(ce, a.end_char + 30)])
     if m is None:
         return []
     g = d.rules.grade_codes.get(m.group("g").lower())
-    return [Candidate("grade", g, a.start_char, m.end())] if g else []
+    return [Candidate("grade", g, a.start_char, a.end_char + m.end())] if g else []
 
 
 def _differentiation(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
@@ -484,10 +510,9 @@ def _depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Ca
     if negated or uncertain:
         return []
     r = d.rules
-    if r.depth_not_after.match(d.text, a.end_char):
+    if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
-    cs, ce = d.clause(a.start_char, a.end_char)
-    if not r.depth_cue.search(d.text, cs, ce):
+    if r.depth_not_before.search(d.text[max(0, a.start_char - 30) : a.start_char]):
         return []
     return _fixed("depth")(d, a, negated, uncertain, _m)
 
@@ -622,6 +647,8 @@ def _code(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
         sm = r.jp_sm.search(text, s0, min(ce, e0 + 20))
         if sm is not None and sm.start() >= e0:
             sm = None
+    if sm is None and re.match(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])", text[s0:e0].lstrip("(")):
+        found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
     if sm is not None:
         value = parse_number(sm.group("value"))
         um = None if value is None else to_um(value, sm.group("unit"))
@@ -649,6 +676,7 @@ _HANDLERS = {
     "BUDDING": _budding,
     "MARGIN": _margin,
     "CODE": _code,
+    "TUMOR": _tumour_noun,
 }
 
 
@@ -674,8 +702,14 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         elif chosen.get("histology") not in rules.diff_histologies:
             return None
     if field == "tumor_size_mm":
+        # A polyp's size is the tumour's only for a benign polyp (an adenoma), never for a
+        # carcinoma in a polyp; a size with no subject at all is the last resort.
+        if chosen.get("histology") not in ("adenoma", "other", None):
+            cands = [c for c in cands if c.kind != "polyp"]
         real = [c for c in cands if c.kind != "bare"]
         cands = real or cands
+        if not cands:
+            return None
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if field == "histology":

@@ -36,6 +36,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"[ \t]*\n\s*")
 _STOP: Optional[re.Pattern[str]] = None
 _ABBREV: frozenset[str] = frozenset()
@@ -90,6 +91,9 @@ class SentenceSplitter:
             i = bisect.bisect_left(idx, char)
             if i < len(doc):
                 doc[i].is_sent_start = True
+        if len(doc) > 1 and not doc[1].is_sent_start:
+            # spaCy counts boundaries as set only if some token other than the first has one.
+            doc[1].is_sent_start = False
         return doc
 
 
@@ -113,6 +117,7 @@ class PathSectionizer(Sectionizer):
     def __init__(self, nlp: Language, name: str, rules: str) -> None:
         super().__init__(nlp, name=name, rules=rules, require_start_line=True,
                          input_span_type=None, span_attrs=None)
+        self.ends_at_blank_line = set(load_resource("section_rules.json").get("ends_at_blank_line", []))
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._Sectionizer__matcher(doc)  # medspaCy's matcher over our rules
@@ -125,8 +130,17 @@ class PathSectionizer(Sectionizer):
         sections: list[tuple[Optional[str], int, int]] = []
         if not heads or heads[0][1] > 0:
             sections.append((None, 0, heads[0][1] if heads else n_chars))
+        text = doc_text(doc)
         for k, (category, char) in enumerate(heads):
-            sections.append((category, char, heads[k + 1][1] if k + 1 < len(heads) else n_chars))
+            end = heads[k + 1][1] if k + 1 < len(heads) else n_chars
+            if category in self.ends_at_blank_line:
+                # A clinical-history paragraph ends at the first blank line; what follows an
+                # unrecognised heading must not inherit "history".
+                blank = _BLANK_LINE.search(text, char, end)
+                if blank is not None:
+                    sections.append((category, char, blank.end()))
+                    category, char = None, blank.end()
+            sections.append((category, char, end))
         doc.user_data[SECTIONS_KEY] = sections
         return doc
 
@@ -146,4 +160,4 @@ def part_starts(text: str) -> list[tuple[int, str]]:
     global _PART
     if _PART is None:
         _PART = re.compile(load_resource("value_rules.json")["parts"]["label"], re.MULTILINE)
-    return [(m.start(), m.group("part").upper()) for m in _PART.finditer(text)]
+    return [(m.start(), (m.group("part") or m.group("part2")).upper()) for m in _PART.finditer(text)]
