@@ -136,6 +136,33 @@ def explain(
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="The gold folder (gold_reports/)."),
+    split: Optional[str] = typer.Option(None, help="train, test or all (pooled); default: train and test separately."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    mismatches: bool = typer.Option(False, "--mismatches", help="List every field where extraction and gold differ."),
+) -> None:
+    """Score the rule-based extractor on the annotated gold set, per field and per split."""
+    from rich.console import Console
+
+    from .evaluate import SPLITS, comparison_table, evaluate_splits, mismatch_lines, summary_lines
+
+    if split is not None and split not in (*SPLITS, "all"):
+        raise typer.BadParameter("choose train, test or all", param_hint="--split")
+    results = evaluate_splits(gold_dir, split)
+    if as_json:
+        typer.echo(json.dumps({label: [r.to_dict() for r in reps] for label, reps in results.items()},
+                              indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    for label, reports in results.items():
+        console.print(comparison_table(f"gold split: {label}", reports))
+        for rep in reports:
+            for line in summary_lines(rep) + (mismatch_lines(rep) if mismatches else []):
+                console.print(line, markup=False, highlight=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
