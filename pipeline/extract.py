@@ -74,6 +74,8 @@ class Rules:
         self.presence = _status_regex(v["presence"])
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
+        self.margin_plural = re.compile(v["margin_generic_plural"], i)
+        self.distance_owner = re.compile(v["margin_distance_owner"], i)
         self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
         size = v["size"]
         self.tumor_words = re.compile(size["tumor_words"], i)
@@ -215,7 +217,7 @@ class FindingsComponent:
 
         d = _Doc(doc, self.rules)
         anchors = sorted(doc.spans[TARGET_GROUP], key=lambda s: s.start) if TARGET_GROUP in doc.spans else []
-        margins = [a for a in anchors if a.label_ == "MARGIN"]
+        margins = [a for a in anchors if a.label_ == "MARGIN" and _margin_counts(d, a)]
         margin_bounds = [(a.start_char, a.end_char) for a in margins]
         candidates: list[Candidate] = []
         for anchor in anchors:
@@ -432,20 +434,30 @@ def _margin_sides(d: _Doc, a: SpacySpan) -> set[str]:
     return sides or {"all"}
 
 
+def _margin_counts(d: _Doc, a: SpacySpan, sides: Optional[set[str]] = None) -> bool:
+    """Whether a margin anchor names a data-dictionary margin (else it neither gets a value
+    nor bounds its neighbours' windows): not "proximal margin" alone, not a lone "the margin"."""
+    sides = _margin_sides(d, a) if sides is None else sides
+    if sides == {"other"}:
+        return False
+    return sides != {"all"} or bool(d.rules.margin_plural.search(a.text))
+
+
 def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> list[Candidate]:
     r = d.rules
     sides = _margin_sides(d, a)
-    sides.discard("other")
-    if not sides:
+    if not _margin_counts(d, a, sides):
         return []
+    sides.discard("other")  # proximal/distal/doughnut margins are not in the data dictionary
+    text = d.text
     cs, ce = d.clause(a.start_char, a.end_char)
     k = bounds.index((a.start_char, a.end_char))
     after_end = min(ce, bounds[k + 1][0]) if k + 1 < len(bounds) else ce
     before_start = max(cs, bounds[k - 1][1]) if k > 0 else cs
-    comma = max(d.text.rfind(",", before_start, a.start_char), d.text.rfind(".", before_start, a.start_char))
-    if comma >= 0:
-        before_start = comma + 1
-    text = d.text
+    cut = max(text.rfind(",", before_start, a.start_char),
+              text.rfind(". ", before_start, a.start_char))
+    if cut >= 0:
+        before_start = cut + 1
     status: Optional[str] = None
     ev_s, ev_e = a.start_char, a.end_char
     m = r.margin_status.search(text, a.end_char, after_end)
@@ -457,13 +469,22 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
             pass
         if last is not None:
             status, ev_s = last.lastgroup, last.start()
-    dist: Optional[float] = None
-    dm = r.length.search(text, a.end_char, after_end)
-    if dm is not None and re.match(r"\s*(?:x|×|by)\b", text[dm.end():], re.IGNORECASE):
-        dm = None
+    # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
+    # "lateral 4 mm" (inside or after). A distance followed by "from" after this anchor
+    # belongs to the next margin.
+    dm = None
+    for cand in r.length.finditer(text, before_start, a.start_char):
+        if r.distance_owner.match(text, cand.end(), a.start_char) or r.distance_owner.match(text[cand.end():a.start_char]):
+            dm = cand
+    bounded = k + 1 < len(bounds) and bounds[k + 1][0] < ce
     if dm is None:
-        for dm in r.length.finditer(text, before_start, a.start_char):
-            pass
+        for cand in r.length.finditer(text, a.start_char, after_end):
+            follow = text[cand.end() : cand.end() + 12]
+            if (bounded and r.distance_owner.match(follow)) or re.match(r"\s*(?:x|×|by)\b", follow, re.IGNORECASE):
+                continue
+            dm = cand
+            break
+    dist: Optional[float] = None
     if dm is not None:
         value = parse_number(dm.group("value"))
         dist = None if value is None else to_mm(value, dm.group("unit"))
@@ -472,8 +493,10 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(a, ev_s, ev_e)
+    kind = ""
     if status is None and dist is not None:
         status = "close" if dist < r.close_below else "negative"
+        kind = "distance"  # a status read from a distance yields to a stated status word
     found: list[Candidate] = []
     for side in sides:
         if side == "all":
@@ -482,7 +505,7 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
             continue
         field = _SIDE_FIELD[side]
         if status:
-            found.append(Candidate(field, status, ev_s, ev_e))
+            found.append(Candidate(field, status, ev_s, ev_e, kind=kind))
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e))
     return found
@@ -710,6 +733,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         cands = real or cands
         if not cands:
             return None
+    if field in ("margin_lateral", "margin_deep", "margin_radial"):
+        stated = [c for c in cands if c.kind != "distance"]
+        cands = stated or cands
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if field == "histology":
