@@ -96,3 +96,9 @@ def test_importing_decide_loads_no_nlp_or_llm_package():
             " or m in ('pipeline.extract','pipeline.llm','pipeline.grounding','pipeline.reconcile')]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_rule_id_is_documented():
+    doc = Path("docs/decision.md").read_text(encoding="utf-8")
+    missing = [r.id for r in ALL_RULES if f"`{r.id}`" not in doc and r.id not in doc]
+    assert not missing, f"docs/decision.md does not mention {missing}"
