@@ -63,7 +63,9 @@ def test_wrong_value_counts_fp_and_fn():
 def test_missed_and_spurious_values():
     cases = [case("a", ki67_percent=(1.5, "Ki-67 1.5 %")), case("b")]
     # Predicts nothing on "a" (FN) ... and something on "b" (FP).
-    def extract(text, calls=[]):
+    calls: list[str] = []
+
+    def extract(text):
         calls.append(text)
         return Findings() if len(calls) == 1 else fixed(ki67_percent=(1.5, "Ki-67 1.5 %"))(text)
     s = evaluate(cases, extract).fields["ki67_percent"]
