@@ -87,7 +87,7 @@ def create_app(store: ReviewStore, token: str | None = None) -> FastAPI:
         ctx = {"record": record, "findings": record.findings or Findings(),
                "segments": segments(case_text or "", record.findings),
                "has_text": case_text is not None, "fields": Findings.field_names()}
-        return {name: templates.get_template(f"_{name}.html").render(ctx)
+        return {name: Markup(templates.get_template(f"_{name}.html").render(ctx))
                 for name in ("report", "findings", "checks", "recommendation")}
 
     def case_or_404(case_id: int):

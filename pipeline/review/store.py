@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import StaticPool
 
 from ..models import ResultRecord, sha256_text
 from .corrections import Correction, DecideFn, apply_corrections
@@ -184,7 +185,10 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite gets write-serialising transactions (see below)."""
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    memory = url in ("sqlite://", "sqlite:///:memory:")
+    # An in-memory database lives in one connection: share it between threads (tests, demos).
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                           **({"poolclass": StaticPool} if memory else {}))
 
     # pysqlite's deferred BEGIN lets two readers both try to upgrade to writers, and SQLite then
     # refuses one at once ("database is locked") instead of waiting. BEGIN IMMEDIATE makes a
