@@ -150,6 +150,9 @@ def _alternatives(deciding: Rule, evaluated: list[tuple[Rule, Verdict]]) -> list
         if rule.why_not_note:
             why += f". {rule.why_not_note}"
         out.setdefault(rule.outcome, []).append(why)
+    if deciding.accepted_alternative and deciding.accepted_alternative[0] in out:
+        code, text = deciding.accepted_alternative
+        out[code].insert(0, text)
     return [Alternative(code=code, why_not=" | ".join(whys)) for code, whys in out.items()]
 
 

@@ -211,3 +211,14 @@ def test_checks_carry_spans_and_derived_values():
     assert by["size_band"].derived == ">20"
     for c in checks:
         assert c.evidence and all(s.holds_in(text) for s in c.evidence)
+
+
+def test_margin_row_names_surveillance_as_the_accepted_alternative():
+    _, rec = decide(findings(R, margin_lateral="positive"))
+    alt = {a.code: a.why_not for a in rec.alternatives}
+    assert alt["surveillance"].startswith("Accepted alternative: for G1 ≤ 10 mm NCCN")
+
+
+def test_missing_ki67_caveat_is_not_repeated():
+    _, rec = decide(findings(R, ki67_percent=DROP))
+    assert sum("Ki-67 missing" in r for r in rec.review_reasons) == 1

@@ -135,6 +135,9 @@ class Rule:
     follow_up: tuple[str, ...] = ()
     review: Optional[str] = None        # a review reason whenever this rule decides
     why_not_note: Optional[str] = None  # added to the alternative's why_not when not chosen
+    # (code, text): an alternative the sources accept when this rule decides; shown first in
+    # that code's why_not so the reader sees it is a recognised option, not an error.
+    accepted_alternative: Optional[tuple[str, str]] = None
 
     def evaluate(self, facts: Facts) -> Verdict:
         if self.condition is None:

@@ -63,6 +63,8 @@ RECTAL_INTERMEDIATE = Rule(
     follow_up=FOLLOW_UP_AFTER_RADICAL,
     review="guidelines say 'consider' radical surgery for this risk group and some centres survey "
            "instead: discuss at MDT",
+    accepted_alternative=("surveillance", "Accepted alternative in some centres: surveillance instead "
+                          "of completion TME (guidelines say 'consider' surgery here); weigh at MDT"),
     why_not_note="Completion TME for a 10–20 mm tumour needs lymphovascular invasion, or G2 with an "
                  "involved margin.",
 )
@@ -85,6 +87,9 @@ RECTAL_MARGIN = Rule(
     follow_up=FOLLOW_UP_RISK,
     review="guidance differs: for G1 ≤ 10 mm NCCN accepts endoscopic surveillance at 6–12 months "
            "instead, and older ENETS guidance advised lifelong yearly follow-up",
+    accepted_alternative=("surveillance", "Accepted alternative: for G1 ≤ 10 mm NCCN accepts endoscopic "
+                          "surveillance at 6–12 months instead of re-excision (older ENETS guidance: "
+                          "lifelong yearly follow-up); the table's row for an involved margin is re-excision"),
     why_not_note="Re-excision of the scar treats an involved margin; it does not treat lymph-node risk.",
 )
 RECTAL_SURVEILLANCE = Rule(
@@ -114,7 +119,6 @@ RECTAL_KI67_MISSING = Rule(
     explanation="Without Ki-67 the grade is provisional (mitoses alone can under-grade), so a "
                 "no-further-treatment decision cannot be made on it.",
     follow_up=FOLLOW_UP_PENDING,
-    review="Ki-67 missing: the grade is provisional",
 )
 RECTAL_STAGING = Rule(
     id="rectal_net.staging_needed", version="1.0", sources=("ENETS_2023",),
