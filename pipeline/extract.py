@@ -124,6 +124,7 @@ class Rules:
         self.section_priority = {(None if k == "null" else k): p
                                  for k, p in v["section_priority"].items() if not k.startswith("_")}
         self.history_fallback = set(v["history_fallback_fields"])
+        self.tumour_histologies = set(v["tumour_histologies"])
 
 
 class _Doc:
@@ -138,6 +139,16 @@ class _Doc:
         self.section_starts = [s for _, s, _ in self.sections]
         self.parts = part_starts(self.text)
         self.part_offsets = [p for p, _ in self.parts]
+        # Lines that are only a heading ("SYNOPTIC SUMMARY (CAP NET colon and rectum):") state
+        # no finding.
+        self.heading_lines: list[tuple[int, int]] = []
+        for category, start, _ in self.sections:
+            if category is None:
+                continue
+            line_end = self.text.find("\n", start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            if self.text[start:line_end].rstrip().endswith(":"):
+                self.heading_lines.append((start, line_end))
         self._hpf_area: Any = ...
 
     def sentence(self, char: int) -> tuple[int, int]:
@@ -223,6 +234,8 @@ class FindingsComponent:
         for anchor in anchors:
             handler = _HANDLERS.get(anchor.label_)
             if handler is None:
+                continue
+            if d.heading_lines and any(hs <= anchor.start_char < he for hs, he in d.heading_lines):
                 continue
             negated, uncertain, elsewhere = _flags(anchor)
             if elsewhere:
@@ -315,6 +328,8 @@ def _is_3d(m: re.Match[str]) -> bool:
 def _size(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
+    if uncertain:
+        return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
     cs, ce = d.clause(a.start_char, a.end_char)
     m = r.measurement.search(d.text, a.end_char, ce)
@@ -402,9 +417,6 @@ def _ki67(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
 def _mitoses(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     cs, ce = d.sentence(a.start_char)
-    if negated and not uncertain:
-        s, e = _modifier_hull(a, a.start_char, a.end_char)
-        return [Candidate("mitoses_per_2mm2", 0.0, s, e)]
     region_start = max(cs, a.start_char - 30)
     best: Optional[Candidate] = None
     for m in r.mitotic_count.finditer(d.text, region_start, ce):
@@ -543,8 +555,15 @@ def _depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Ca
 def _sm_depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
+    if uncertain:
+        # "Size and depth cannot be assessed on biopsy": the report says depth is unknown.
+        return [Candidate("depth", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
-    _, ce = d.clause(a.start_char, a.end_char)
+    cs, ce = d.clause(a.start_char, a.end_char)
+    lowered = a.text.lower()
+    submucosal = "submucos" in lowered or "sm" in lowered.split()
+    if not submucosal and not re.search(r"(?-i:\bSM\b)|submucos", d.text[cs:ce], re.IGNORECASE):
+        return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
     m = r.length.search(d.text, a.end_char, min(ce, a.end_char + 40))
     if m is not None:
@@ -552,7 +571,7 @@ def _sm_depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list
         um = None if value is None else to_um(value, m.group("unit"))
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, a.start_char, m.end()))
-    if "submucos" in a.text.lower() and "invasion" in a.text.lower():
+    if "submucos" in lowered and "invasion" in lowered:
         found.append(Candidate("depth", "submucosa", a.start_char, a.end_char))
     return found
 
@@ -631,13 +650,13 @@ def _code(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
 
     for m in r.pt.finditer(text, s0, e0):
         cat = m.group("cat")
-        cat = cat if cat in ("is", "X") else cat.lower()
+        cat = cat if cat == "X" else cat.lower()
         if cat not in r.pt_categories:
             continue
         if not m.group("p") and not (re.match(r"\s*N[0-3X]", text[m.end():m.end() + 4])
                                      or stage_context()):
             continue
-        found.append(Candidate("pt", f"{m.group('prefix') or ''}pT{cat}", m.start(), m.end()))
+        found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
     for m in r.pn.finditer(text, s0, e0):
         cat = m.group("cat")
         cat = cat if cat == "X" else cat.lower()
@@ -718,6 +737,10 @@ def _tumour_part(cands: list[Candidate], rules: Rules) -> Optional[str]:
 
 
 def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, Any]) -> Optional[Candidate]:
+    if field == "site" and chosen.get("histology") is None:
+        return None  # the site of the tumour; with no lesion, several biopsy sites name none
+    if field == "depth" and chosen.get("histology") not in rules.tumour_histologies:
+        return None  # invasion depth belongs to a malignant or neuroendocrine tumour
     if field == "grade":
         coded = [c for c in cands if c.kind != "diff"]
         if coded:
@@ -738,6 +761,8 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         cands = stated or cands
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
+    if any(c.kind == "unknown" for c in cands):
+        return None  # the report says this cannot be assessed, where it speaks with most authority
     if field == "histology":
         return max(cands, key=lambda c: (rules.histology_rank.get(c.value, 0), -c.start))
     if field == "procedure":
