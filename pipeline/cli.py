@@ -112,19 +112,22 @@ def export(
 def explain(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="One report as a text file."),
     context: Optional[Path] = typer.Option(None, "--context", exists=True, dir_okay=False,
-                                           help="Patient context (JSON or CSV) for this report."),
+                                           help="Patient context (JSON or CSV) for this report; default: "
+                                                "FILE's sidecar FILE.context.json when it exists."),
 ) -> None:
     """Print the recommendation for one report the way a clinician reads it."""
     from rich.console import Console
 
-    from .context import ContextError, context_for, load_contexts
+    from .context import ContextError, context_for, load_contexts, sidecar_path
     from .explain import render_explanation
     from .ingest import read_file
     from .process import process_item
 
     item = read_file(file)
     patient = None
+    context = context or sidecar_path(file)
     if context is not None:
+        typer.echo(f"patient context: {context}", err=True)
         try:
             patient = context_for(load_contexts(context), item.report_id)
         except ContextError as err:

@@ -3,6 +3,9 @@
 Read from a small JSON or CSV file, never guessed from report text. It adds MDT review reasons
 to a recommendation and never changes its code (see ``pipeline.decide``).
 
+A file ``REPORT.context.json`` (or ``.context.csv``) next to ``REPORT.txt`` is its sidecar:
+``pathspan explain`` uses it when no ``--context`` is given (``sidecar_path``).
+
 Accepted shapes:
 - JSON object with the fields of ``PatientContext``: applies to a single report (keyed by its
   ``report_id`` when given, else by ``ANY_REPORT``);
@@ -53,6 +56,16 @@ def load_contexts(path: Path | str) -> dict[str, PatientContext]:
         ctx = _validate(data, path)
         return {ctx.report_id or ANY_REPORT: ctx}
     raise ContextError(f"{path}: expected a JSON object or a list of objects")
+
+
+def sidecar_path(report_path: Path | str) -> Path | None:
+    """``REPORT.context.json`` (or ``.context.csv``) next to a report file, when it exists."""
+    report_path = Path(report_path)
+    for suffix in (".context.json", ".context.csv"):
+        candidate = report_path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def context_for(contexts: Mapping[str, PatientContext], report_id: str) -> PatientContext | None:

@@ -60,3 +60,13 @@ def test_example_context_loads(tmp_path):
     from pathlib import Path
     ctxs = load_contexts(Path(__file__).parents[1] / "examples" / "rectal_net_esd.context.json")
     assert context_for(ctxs, "rectal_net_esd").age == 78
+
+
+def test_sidecar_next_to_a_report(tmp_path):
+    from pipeline.context import sidecar_path
+
+    report_file = tmp_path / "case1.txt"
+    report_file.write_text("report")
+    assert sidecar_path(report_file) is None
+    (tmp_path / "case1.context.json").write_text('{"age": 80}')
+    assert sidecar_path(report_file) == tmp_path / "case1.context.json"

@@ -114,3 +114,25 @@ def test_explain_command_rejects_a_bad_context(tmp_path, example_record):
     bad.write_text('{"age": "old"}')
     result = CliRunner().invoke(app, ["explain", str(EXAMPLE), "--context", str(bad)])
     assert result.exit_code == 2
+
+
+def test_explain_command_uses_the_sidecar_context(example_record):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["explain", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "surgical risk vs recurrence risk" in result.output
+
+
+def test_explain_command_without_context(tmp_path, example_record):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    copy = tmp_path / "case.txt"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    result = CliRunner().invoke(app, ["explain", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "Radical surgery" in result.output and "surgical risk vs recurrence risk" not in result.output
