@@ -13,33 +13,39 @@ Sources (versions as cited in ``pipeline/rules/sources.py``):
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from .models import Check, Findings
 
-# --- thresholds (each cites its source) -------------------------------------------------
+# --- thresholds: data in rules/thresholds.json, each with its source --------------------------
 
-# WHO 2019 NET grade: G1 Ki-67 < 3 % and < 2 mitoses/2 mm²; G2 3–20 % or 2–20; G3 > 20.
-KI67_G2_FROM = 3.0
-KI67_G3_ABOVE = 20.0
-MITOSES_G2_FROM = 2.0
-MITOSES_G3_ABOVE = 20.0
-# clinical-rules.md speaks of "low G2" without a number; this cut-off is a project convention,
-# not a guideline threshold, and every decision that relies on it says so in its review reasons.
-LOW_G2_KI67_BELOW = 5.0
-# ENETS 2023 / NCCN size bands of rectal NETs; 10 and 20 mm sit in two bands in the sources,
-# so the safer band is taken (10 -> 10–20 mm, 20 -> > 20 mm) and the boundary is named.
-SIZE_SMALL_BELOW_MM = 10.0
-SIZE_LARGE_FROM_MM = 20.0
-# AJCC 8th colorectal NET: T1 is <= 2 cm (T1a < 1 cm, T1b 1–2 cm).
-AJCC_NET_T1_MAX_MM = 20.0
-AJCC_NET_T1A_BELOW_MM = 10.0
-# A margin under 1 mm is "close": R0, but named (clinical-rules.md, CAP/RCPath convention).
-CLOSE_MARGIN_BELOW_MM = 1.0
-# JSCCR 2019: submucosal invasion >= 1000 µm is a high-risk feature of pT1 carcinoma.
-SM_INVASION_HIGH_RISK_UM = 1000.0
+THRESHOLDS_FILE = Path(__file__).parent / "rules" / "thresholds.json"
+
+
+def load_thresholds(path: Path = THRESHOLDS_FILE) -> dict[str, float]:
+    """The numeric thresholds by name (every entry names its source in the file)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {name: float(entry["value"]) for name, entry in data.items() if not name.startswith("_")}
+
+
+_T = load_thresholds()
+KI67_G2_FROM = _T["ki67_g2_from"]
+KI67_G3_ABOVE = _T["ki67_g3_above"]
+MITOSES_G2_FROM = _T["mitoses_g2_from"]
+MITOSES_G3_ABOVE = _T["mitoses_g3_above"]
+# "Low G2" has no number in the sources: a project convention, named whenever a decision uses it.
+LOW_G2_KI67_BELOW = _T["low_g2_ki67_below"]
+# 10 and 20 mm sit in two bands in the sources: the safer band is taken and the boundary named.
+SIZE_SMALL_BELOW_MM = _T["size_small_below_mm"]
+SIZE_LARGE_FROM_MM = _T["size_large_from_mm"]
+AJCC_NET_T1_MAX_MM = _T["ajcc_net_t1_max_mm"]
+AJCC_NET_T1A_BELOW_MM = _T["ajcc_net_t1a_below_mm"]
+CLOSE_MARGIN_BELOW_MM = _T["close_margin_below_mm"]
+SM_INVASION_HIGH_RISK_UM = _T["sm_invasion_high_risk_um"]
 
 NEN_HISTOLOGY = ("neuroendocrine_tumor", "neuroendocrine_neoplasm")
 LOCAL_PROCEDURES = ("esd", "emr", "polypectomy", "eftr", "local_excision")

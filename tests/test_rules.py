@@ -102,3 +102,16 @@ def test_every_rule_id_is_documented():
     doc = Path("docs/decision.md").read_text(encoding="utf-8")
     missing = [r.id for r in ALL_RULES if f"`{r.id}`" not in doc and r.id not in doc]
     assert not missing, f"docs/decision.md does not mention {missing}"
+
+
+def test_every_threshold_names_its_source_and_is_used():
+    import json
+
+    from pipeline import derive
+
+    data = json.loads(derive.THRESHOLDS_FILE.read_text(encoding="utf-8"))
+    entries = {k: v for k, v in data.items() if not k.startswith("_")}
+    assert set(entries) == set(derive.load_thresholds())
+    for name, entry in entries.items():
+        assert entry["source"] and entry["unit"] and isinstance(entry["value"], (int, float)), name
+        assert getattr(derive, name.upper()) == entry["value"], name
