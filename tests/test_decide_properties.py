@@ -139,3 +139,36 @@ def test_decided_cases_give_every_reason_a_span(case):
     assert rec.reasons
     for reason in rec.reasons:
         assert reason.evidence, reason.text
+
+
+VOCAB = {
+    "histology": ["neuroendocrine_tumor", "neuroendocrine_carcinoma", "neuroendocrine_neoplasm",
+                  "adenocarcinoma", "adenoma", "other"],
+    "site": ["rectum", "colon", "appendix", "small_intestine", "stomach", "other"],
+    "procedure": ["esd", "emr", "polypectomy", "eftr", "local_excision", "radical_resection", "biopsy", "other"],
+    "tumor_size_mm": [0, 0.5, 9.99, 10, 20, 20.01, 150],
+    "depth": ["mucosa", "submucosa", "muscularis_propria", "subserosa", "serosa", "adjacent_organ"],
+    "pt": ["pT0", "pTis", "pT1", "pT1a", "pT1b", "pT2", "pT3", "pT4", "pT4a", "pT4b", "pTX", "ypT2", "rpT1"],
+    "pn": ["pN0", "pN1", "pN1a", "pN2", "pNX", "ypN0"],
+    "margin_lateral": ["positive", "close", "negative", "indeterminate"],
+    "margin_deep": ["positive", "close", "negative", "indeterminate"],
+    "margin_radial": ["positive", "close", "negative", "indeterminate"],
+    "margin_lateral_mm": [0, 0.4, 1, 5], "margin_deep_mm": [0, 0.4, 1, 5], "margin_radial_mm": [0, 0.4, 1, 5],
+    "lvi": ["present", "absent", "indeterminate"], "pni": ["present", "absent", "indeterminate"],
+    "ki67_percent": [0, 2.9, 3, 5, 20, 20.1, 90], "mitoses_per_2mm2": [0, 2, 20, 21],
+    "grade": ["G1", "G2", "G3"], "sm_invasion_um": [0, 999, 1000, 5000],
+    "tumor_budding": ["BD1", "BD2", "BD3"], "resection": ["en_bloc", "piecemeal"],
+    "lymph_nodes_positive": [0, 1, 5], "lymph_nodes_examined": [0, 12],
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.fixed_dictionaries({}, optional={k: st.sampled_from(v) for k, v in VOCAB.items()}))
+def test_any_combination_of_findings_gives_a_valid_record(case):
+    text, f = report(case)
+    checks, rec = decide(f)
+    assert rec.code and rec.summary and rec.rule_id
+    assert rec.rule_id in rec.matched_rules
+    assert rec.needs_review == bool(rec.review_reasons)
+    for item in [*rec.reasons, *checks]:
+        assert all(span.holds_in(text) for span in item.evidence)
