@@ -219,6 +219,25 @@ def test_export_csv_from_run_folder_without_review_store(run_dir, tmp_path):
         _assert_row_matches(row, record)
 
 
+def test_review_status_from_the_real_review_store(tmp_path):
+    from pipeline.review.store import ReviewStore
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "results.jsonl").write_text("".join(r.to_json() + "\n" for r in RECORDS), encoding="utf-8")
+    store = ReviewStore.open(run)
+    try:
+        store.enqueue([(RECORDS[0], TEXT), (RECORDS[1], TEXT)])
+        case = store.get_case(store.find_case(RECORDS[0].report_id))
+        store.save(case.id, reviewer="dr test", base_version=case.version)
+    finally:
+        store.close()
+    export_csv(run, tmp_path / "r.csv")
+    assert [r["review_status"] for r in read_csv_export(tmp_path / "r.csv")] == ["accepted", "pending", "unreviewed"]
+    paths = export_fhir(run, tmp_path / "fhir")
+    assert [read_fhir_report(p)["review_status"] for p in paths] == ["accepted", "pending", "unreviewed"]
+
+
 def test_review_status_comes_from_the_review_store(run_dir, tmp_path, monkeypatch):
     calls = []
 

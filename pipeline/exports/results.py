@@ -6,7 +6,6 @@ The exporters read only through these two functions, so a change in how a run is
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -51,6 +50,7 @@ def review_status_reader(out_dir: Path) -> Callable[[str], str]:
 
     The review store (``pipeline/review/store.py``, SQLite at ``OUT_DIR/review.sqlite``) is
     owned by the review stage; we call the one lookup it exposes and never read its tables.
+    Its statuses are ``pending``, ``accepted`` and ``corrected``.
     """
     db = Path(out_dir) / REVIEW_DB
     if Path(out_dir).is_file() or not db.exists():
@@ -63,9 +63,12 @@ def review_status_reader(out_dir: Path) -> Callable[[str], str]:
 
 
 def _store_lookup() -> Callable[[Path], dict[str, str]] | None:
-    """The review store's ``review_statuses(db_path) -> {report_id: status}``, if present."""
+    """The review store's ``review_statuses(db_path) -> {report_id: status}``.
+
+    Imported late: the store pulls in SQLAlchemy, which a plain CSV export does not need.
+    """
     try:
-        store = importlib.import_module("pipeline.review.store")
-    except ImportError:
+        from ..review.store import review_statuses
+    except ImportError:  # an install without the review stage still exports
         return None
-    return getattr(store, "review_statuses", None)
+    return review_statuses
