@@ -21,6 +21,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+from .review.cli import app as review_app  # noqa: E402  (cheap: heavy imports inside its commands)
+
+app.add_typer(review_app, name="review")
+
 
 @app.command()
 def schema(
@@ -38,12 +42,27 @@ def schema(
 @app.command()
 def extract(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="One report as a text file."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="Also ask an LLM (LangChain model string, e.g. openai:gpt-4.1-mini); off by default."),
+    redact: bool = typer.Option(False, "--redact", help="Replace names, dates, MRNs and accession numbers before the LLM call."),
+    llm_concurrency: int = typer.Option(4, "--llm-concurrency", min=1, help="Concurrent LLM calls."),
+    llm_cache: Optional[Path] = typer.Option(None, "--llm-cache", file_okay=False, help="Cache folder for LLM answers (default: none)."),
 ) -> None:
     """Print the result record of one report as readable JSON."""
     from .ingest import read_file
     from .process import process_item
 
-    record = process_item(read_file(file))
+    item = read_file(file)
+    record = process_item(item)
+    if llm and item.report is not None:
+        from .errors import UsageError
+        from .llm import enrich_records
+
+        try:
+            [record] = enrich_records([(item.report, record, None)], model=llm, redact=redact,
+                                      concurrency=llm_concurrency, cache_dir=llm_cache)
+        except UsageError as err:
+            typer.echo(f"pathspan extract: {err}", err=True)
+            raise typer.Exit(2)
     typer.echo(json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False))
     if record.status != "ok":
         raise typer.Exit(1)

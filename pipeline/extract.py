@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .models import Finding, Findings, Span
 from .normalize import parse_number, tidy, to_mm, to_um, upper_value
 from .resources import load_resource
-from .sections import SECTIONS_KEY, SENTENCES_KEY, doc_text, part_starts
+from .sections import SECTIONS_KEY, SENTENCES_KEY, TITLES_KEY, doc_text, part_starts
 
 FINDINGS_KEY = "pathspan_findings"  # doc.user_data: {field: {"value": v, "evidence": [[s, e]]}}
 _COUNT_FIELDS = {"lymph_nodes_positive", "lymph_nodes_examined"}
@@ -139,16 +139,7 @@ class _Doc:
         self.section_starts = [s for _, s, _ in self.sections]
         self.parts = part_starts(self.text)
         self.part_offsets = [p for p, _ in self.parts]
-        # Lines that are only a heading ("SYNOPTIC SUMMARY (CAP NET colon and rectum):") state
-        # no finding.
-        self.heading_lines: list[tuple[int, int]] = []
-        for category, start, _ in self.sections:
-            if category is None:
-                continue
-            line_end = self.text.find("\n", start)
-            line_end = len(self.text) if line_end < 0 else line_end
-            if self.text[start:line_end].rstrip().endswith(":"):
-                self.heading_lines.append((start, line_end))
+        self.heading_lines: list[tuple[int, int]] = doc.user_data.get(TITLES_KEY) or []
         self._hpf_area: Any = ...
 
     def sentence(self, char: int) -> tuple[int, int]:
@@ -762,7 +753,10 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if any(c.kind == "unknown" for c in cands):
-        return None  # the report says this cannot be assessed, where it speaks with most authority
+        valued = [c for c in cands if c.kind != "unknown"]
+        if not valued:
+            return None  # the report says this cannot be assessed, where it speaks with most authority
+        cands = valued
     if field == "histology":
         return max(cands, key=lambda c: (rules.histology_rank.get(c.value, 0), -c.start))
     if field == "procedure":

@@ -259,6 +259,8 @@ class LlmExtractor:
             kwargs["method"] = method
         self._structured = chat.with_structured_output(ExtractedFindings, **kwargs)
         self.sleep: Callable[[float], None] = time.sleep
+        # Evaluation reads each text twice (LLM-only, reconciled): remember outcomes there.
+        self.memo: Optional[dict[str, Outcome]] = None
 
     # -- the call ---------------------------------------------------------------------------
 
@@ -312,6 +314,14 @@ class LlmExtractor:
 
     def read(self, text: str) -> Outcome:
         """Grounded LLM findings of one report text (spans index ``text``); never raises."""
+        if self.memo is None:
+            return self._read(text)
+        key = sha256_text(text)
+        if key not in self.memo:
+            self.memo[key] = self._read(text)
+        return self.memo[key]
+
+    def _read(self, text: str) -> Outcome:
         redaction: Optional[Redaction] = redact_text(text) if self.redact else None
         sent = redaction.text if redaction else text
         key = AnswerCache.key(self.prompt, self.model, sha256_text(sent))
@@ -372,6 +382,16 @@ class LlmExtractor:
         from .extract import extract_findings
 
         return reconcile(extract_findings(text), self.read(text).grounded.findings)
+
+
+def llm_extractors(model: str, **options: Any) -> dict[str, Callable[[str], Findings]]:
+    """``text -> Findings`` callables for ``evaluate``: ``llm`` (grounded LLM findings alone)
+    and ``reconciled`` (rules + LLM); both share one call per report. ``options`` as for
+    ``LlmExtractor``."""
+    extractor = LlmExtractor(model, **options)
+    extractor.memo = {}
+    privacy_notice(model, redact=bool(options.get("redact")))
+    return {"llm": extractor.llm_only_findings, "reconciled": extractor.reconciled_findings}
 
 
 def _to_messages(turns: list[tuple[str, str]]) -> list:

@@ -36,6 +36,9 @@ def get_nlp() -> Language:
     from . import extract, sections  # noqa: F401  (register pathspan factories)
 
     nlp = spacy.blank("en")
+    # Split "mitoses/2mm2", "LVI/PNI" and "pT1b(SM" so their words can be matched as tokens.
+    infixes = list(nlp.Defaults.infixes) + [r"/", r"(?<=[A-Za-z0-9])\((?=[A-Za-z0-9])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("pathspan_sentences")
     nlp.add_pipe("pathspan_sectionizer")
     matcher = nlp.add_pipe(

@@ -25,6 +25,7 @@ from .resources import load_resource, resource_path
 
 SECTIONS_KEY = "pathspan_sections"  # doc.user_data key: list of (category, start_char, end_char)
 SENTENCES_KEY = "pathspan_sentence_starts"  # doc.user_data key: sentence start offsets
+TITLES_KEY = "pathspan_heading_titles"  # doc.user_data key: (start, end) of title-like heading lines
 TEXT_KEY = "pathspan_text"  # doc.user_data key: doc.text, computed once (it joins every token)
 
 
@@ -117,7 +118,9 @@ class PathSectionizer(Sectionizer):
     def __init__(self, nlp: Language, name: str, rules: str) -> None:
         super().__init__(nlp, name=name, rules=rules, require_start_line=True,
                          input_span_type=None, span_attrs=None)
-        self.ends_at_blank_line = set(load_resource("section_rules.json").get("ends_at_blank_line", []))
+        config = load_resource("section_rules.json")
+        self.ends_at_blank_line = set(config.get("ends_at_blank_line", []))
+        self.title_lines = set(config.get("title_lines", []))
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._Sectionizer__matcher(doc)  # medspaCy's matcher over our rules
@@ -126,11 +129,24 @@ class PathSectionizer(Sectionizer):
         strings = self.nlp.vocab.strings
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
                  for match_id, start, _ in matches]
+        text = doc_text(doc)
+        # The heading part of a heading line states no finding: up to its first ":"
+        # ("pTNM (AJCC 8th): pT3" keeps pT3), or the whole line of a synoptic title
+        # ("SYNOPTIC REPORT - NEUROENDOCRINE TUMOUR OF THE COLON AND RECTUM").
+        titles = []
+        for (category, start_char), (_, start, _) in zip(heads, matches):
+            line_end = text.find("\n", start_char)
+            line_end = len(text) if line_end < 0 else line_end
+            colon = text.find(":", start_char, line_end)
+            if colon >= 0:
+                titles.append((start_char, colon))
+            elif category in self.title_lines:
+                titles.append((start_char, line_end))
+        doc.user_data[TITLES_KEY] = titles
         n_chars = len(doc_text(doc))
         sections: list[tuple[Optional[str], int, int]] = []
         if not heads or heads[0][1] > 0:
             sections.append((None, 0, heads[0][1] if heads else n_chars))
-        text = doc_text(doc)
         for k, (category, char) in enumerate(heads):
             end = heads[k + 1][1] if k + 1 < len(heads) else n_chars
             if category in self.ends_at_blank_line:
