@@ -46,3 +46,19 @@ def test_stated_grade_below_ki67_grade_is_flagged():
     checks, rec = decide(gold_findings(json.loads(path.read_text(encoding="utf-8"))))
     assert any(c.code == "who_grade" and c.status == "fail" for c in checks)
     assert rec.needs_review
+
+
+def test_end_to_end_every_quoted_span_points_into_its_report():
+    pytest.importorskip("pipeline.extract")
+    from pipeline.process import process_item
+
+    texts = sorted((Path(__file__).parents[1] / "gold_reports").glob("*/*.txt"))
+    if not texts:
+        pytest.skip("no gold reports yet")
+    for path in texts:
+        item = read_file(path)
+        record = process_item(item)
+        assert record.status == "ok", (path.name, record.error)
+        rec = record.recommendation
+        for item_with_spans in [*rec.reasons, *record.checks]:
+            assert all(s.holds_in(item.report.text) for s in item_with_spans.evidence), path.name
