@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .derive import MARGIN_WORDS, NEN_HISTOLOGY, Facts, consistency_checks, derive_facts, describe_tumour
+from .derive import MARGIN_WORDS, Facts, consistency_checks, derive_facts, describe_tumour
 from .models import Alternative, Check, Findings, PatientContext, Reason, Recommendation
 from .rules import NOT_COVERED, Item, Pack, Rule, Verdict, labels, select_pack
 from .rules.clauses import EXCISION, G2_ABOVE_LOW, LOW_GRADE
@@ -111,10 +111,16 @@ def _evaluate(pack: Pack, scope: str, facts: Facts, checks: list[Check]) -> Reco
     review: list[str] = []
     if deciding.review:
         review.append(deciding.review)
-    for rule, v in before:
-        if v.value is None and v.unknown:
-            review.append(f"{rule.id} ({rule.outcome}) could not be evaluated: "
-                          + "; ".join(i.text for i in v.unknown))
+    if matched:
+        # A rule earlier in the order that a missing finding kept from deciding could have given
+        # a higher-risk answer: name it.
+        for rule, v in before:
+            if v.value is None and v.unknown:
+                review.append(f"{rule.id} ({rule.outcome}) could not be evaluated: "
+                              + "; ".join(_unique([i.text for i in v.unknown])))
+    elif deciding is pack.on_missing:
+        review.append("missing or indeterminate: "
+                      + "; ".join(_unique([i.text for _, v in evaluated for i in v.unknown])))
     review.extend(_review_notes(facts, pack, verdict))
     review.extend(f"consistency check failed ({c.code}): {c.message}" for c in checks if c.status == "fail")
 
@@ -209,8 +215,9 @@ def _review_notes(facts: Facts, pack: Pack, verdict: Verdict) -> list[str]:
     notes.extend(f"{MARGIN_WORDS[n]} close (< 1 mm): R0, named for review" for n in facts.close_margins)
     if facts.histology == "neuroendocrine_neoplasm":
         notes.append("neuroendocrine neoplasm not further classified: read as a well-differentiated NET")
-    if facts.is_nen and facts.ki67 is None and facts.histology in NEN_HISTOLOGY:
-        notes.append(f"Ki-67 missing: grade is provisional ({facts.grade_basis})")
+    if facts.is_nen and facts.ki67 is None:
+        notes.append("Ki-67 missing: the grade is provisional" +
+                     (" (mitotic count only)" if facts.mitoses is not None else " (no Ki-67 or mitotic count)"))
     if facts.procedure is None and pack.id in ("rectal_net_local", "colon_net_local", "crc_pt1"):
         notes.append("procedure not stated: read as an endoscopic/local excision")
     used = {i.clause for i in verdict.met}
