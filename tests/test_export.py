@@ -509,3 +509,27 @@ def test_a_corrupt_results_line_is_named(tmp_path):
     (tmp_path / "results.jsonl").write_text(RECORDS[0].to_json() + "\n\n{\"report_id\": 1}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"results.jsonl:3"):
         export_csv(tmp_path, tmp_path / "x.csv")
+
+
+def test_pipeline_records_of_the_gold_texts_round_trip(tmp_path):
+    """Records as the real pipeline makes them (sources, review reasons, checks) survive both formats."""
+    from pipeline.process import process_item
+
+    texts = sorted(GOLD.glob("*/*.txt"))
+    if not texts:
+        pytest.skip("gold_reports/ has no reports yet")
+    records = [process_item(read_file(path)) for path in texts]
+    write_csv(records, tmp_path / "r.csv")
+    rows = read_csv_export(tmp_path / "r.csv")
+    paths = write_bundles(records, tmp_path / "fhir", timestamp=STAMP)
+    for record, row, path in zip(records, rows, paths, strict=True):
+        _assert_row_matches(row, record)
+        assert row == record_row(record)
+        back = read_fhir_report(path)
+        assert back["status"] == record.status
+        findings = record.findings or Findings()
+        for name in FIELDS:
+            want, got = getattr(findings, name), back["findings"][name]
+            assert (got["value"], got["source"], got["needs_review"], got["review_reasons"]) == (
+                want.value, want.source, want.needs_review, want.review_reasons), (record.report_id, name)
+            assert [Span(**s) for s in got["evidence"]] == want.evidence, (record.report_id, name)
