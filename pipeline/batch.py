@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -154,6 +155,18 @@ def _ordered(chunks: Iterator[Chunk], submit: Callable[[Chunk], Future], window:
         yield head, fut.result()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool-worker initializer: exit once the run that started this worker is gone (kill -9
+    leaves pool workers orphaned otherwise, each holding a loaded pipeline)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pathspan-parent-watch", daemon=True).start()
+
+
 @contextmanager
 def local_engine(workers: int) -> Iterator[Callable[[Iterator[Chunk]], Iterator[tuple[Chunk, list[Outcome]]]]]:
     """Process chunks in this process (one worker) or a pool of ``workers`` processes."""
@@ -174,7 +187,8 @@ def local_engine(workers: int) -> Iterator[Callable[[Iterator[Chunk]], Iterator[
 
             # spawn, not fork: the parent may hold threads (progress bar) and a loaded pipeline.
             pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn")))
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent, initargs=(os.getpid(),)))
             yield from _ordered(chunks, lambda c: pool.submit(process_chunk, c),
                                 workers * CHUNKS_PER_WORKER)
 

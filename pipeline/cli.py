@@ -164,6 +164,8 @@ def evaluate(
     split: Optional[str] = typer.Option(None, help="train, test or all (pooled); default: train and test separately."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     mismatches: bool = typer.Option(False, "--mismatches", help="List every field where extraction and gold differ."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="Also score LLM-only and reconciled (rules+LLM) extraction with this LangChain model string."),
+    llm_cache: Optional[Path] = typer.Option(None, "--llm-cache", file_okay=False, help="Cache folder for LLM answers (a re-run costs nothing)."),
 ) -> None:
     """Score the rule-based extractor on the annotated gold set, per field and per split."""
     from rich.console import Console
@@ -172,7 +174,18 @@ def evaluate(
 
     if split is not None and split not in (*SPLITS, "all"):
         raise typer.BadParameter("choose train, test or all", param_hint="--split")
-    results = evaluate_splits(gold_dir, split)
+    extractors = None
+    if llm:
+        from .errors import UsageError
+        from .extract import extract_findings
+        from .llm import llm_extractors
+
+        try:
+            extractors = {"rules": extract_findings, **llm_extractors(llm, cache_dir=llm_cache)}
+        except UsageError as err:
+            typer.echo(f"pathspan evaluate: {err}", err=True)
+            raise typer.Exit(2)
+    results = evaluate_splits(gold_dir, split, extractors)
     if as_json:
         typer.echo(json.dumps({label: [r.to_dict() for r in reps] for label, reps in results.items()},
                               indent=2, ensure_ascii=False))

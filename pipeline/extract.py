@@ -69,6 +69,7 @@ class Rules:
         i = re.IGNORECASE
         num = v["numbers"]
         self.measurement = re.compile(num["measurement"], i)
+        self.listed_size = re.compile(r",\s*(?:" + num["measurement"] + r")\s*(?=[.,;]|$)", i | re.MULTILINE)
         self.percent = re.compile(num["percent"], i)
         self.length = re.compile(num["length"], i)
         self.presence = _status_regex(v["presence"])
@@ -293,14 +294,24 @@ def _attached_size(d: _Doc, a: SpacySpan) -> list[Candidate]:
             size = _measurement_mm(last)
             if size is not None:
                 return [Candidate("tumor_size_mm", size, last.start(), a.end_char)]
-    m = r.measurement.search(text, a.end_char, min(ce, a.end_char + 45))
-    if m is None or r.distance_after.search(text[m.end() : m.end() + 30]):
-        return []
-    gap = r.attach_grade.sub("", text[a.end_char : m.start()])
-    if any(ch.isdigit() for ch in gap) or r.attach_forbidden.search(gap):
-        return []
-    size = _measurement_mm(m)
-    return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, m.end())]
+    m = r.measurement.search(text, a.end_char, min(ce, a.end_char + 80))
+    if m is not None and not r.distance_after.search(text[m.end() : m.end() + 30]):
+        # "tumour (G1, Ki-67 1%), 7 mm": a parenthesis and a stated grade may come between.
+        gap = _PARENS.sub("", r.attach_grade.sub("", text[a.end_char : m.start()]))
+        if len(gap) <= 45 and not any(ch.isdigit() for ch in gap) and not r.attach_forbidden.search(gap):
+            size = _measurement_mm(m)
+            if size is not None:
+                return [Candidate("tumor_size_mm", size, a.start_char, m.end())]
+    # A diagnosis line that lists the size as an item of its own: "..., HM0, VM0, 19x17 mm."
+    for m in r.listed_size.finditer(text, a.end_char, ce):
+        size = _measurement_mm(m)
+        if size is not None:
+            return [Candidate("tumor_size_mm", size, m.start("a") if m.group("a") else m.start("single"),
+                              m.end("unit") if m.group("unit") else m.end("unit1"), kind="listed")]
+    return []
+
+
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 def _measurement_mm(m: re.Match[str]) -> Optional[float]:
@@ -743,8 +754,12 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         # carcinoma in a polyp; a size with no subject at all is the last resort.
         if chosen.get("histology") not in ("adenoma", "other", None):
             cands = [c for c in cands if c.kind != "polyp"]
-        real = [c for c in cands if c.kind != "bare"]
-        cands = real or cands
+        unknown = [c for c in cands if c.kind == "unknown"]
+        cands = [c for c in cands if c.kind != "unknown"]
+        for weak in ("bare", "listed"):
+            strong = [c for c in cands if c.kind != weak]
+            cands = strong or cands
+        cands += unknown
         if not cands:
             return None
     if field in ("margin_lateral", "margin_deep", "margin_radial"):
@@ -802,6 +817,8 @@ def select_findings(cands: list[Candidate], rules: Rules) -> dict[str, dict[str,
         chosen[field] = best.value
         spans = [[best.start, best.end]]
         for c in sorted(fc, key=lambda c: (-c.priority, c.start)):
+            if c.kind == "diff" and best.kind != "diff":
+                continue  # "well-differentiated" does not prove a NET's WHO grade
             if c.value == best.value and [c.start, c.end] not in spans and len(spans) < 4:
                 spans.append([c.start, c.end])
         out[field] = {"value": best.value, "evidence": spans}

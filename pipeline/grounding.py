@@ -39,6 +39,9 @@ NOT_SUPPORTED = "value_not_supported"
 CONFLICT = "conflicting_claim"
 
 _FLAGS = re.IGNORECASE
+# Fields whose value words name the field, so a repeated quote states the same thing everywhere.
+_SELF_NAMING = frozenset({"histology", "site", "procedure", "depth", "pt", "pn", "grade",
+                          "tumor_budding", "resection"})
 
 
 @dataclass(frozen=True)
@@ -273,9 +276,12 @@ def ground_claim(text: str, claim: Claim) -> Finding | RejectedClaim:
         first = exc.errors()[0]
         return reject(f"{INVALID_VALUE}: {first['msg']}")
     if len(spans) > 1:
-        # The same words at several places prove this field only when they name it.
+        # The same words at several places prove this field only when they name it: a code
+        # word ("pT1a", "neuroendocrine tumour", "G2") does; "not identified" or "2 mm" does not.
         pattern = _cues().names.get(claim.field)
-        if pattern is None or not pattern.search(spans[0].text):
+        names_itself = claim.field in _SELF_NAMING or (
+            pattern is not None and pattern.search(spans[0].text))
+        if not names_itself:
             return reject(f"{QUOTE_AMBIGUOUS}: the quote occurs {len(spans)} times; "
                           "quote the whole statement")
         finding = finding.model_copy(update={"evidence": spans})

@@ -374,8 +374,12 @@ class LlmExtractor:
     # -- extractors for evaluation ----------------------------------------------------------
 
     def llm_only_findings(self, text: str) -> Findings:
-        """The grounded LLM findings alone (no rules), as ``Findings``."""
-        return Findings(**self.read(text).grounded.findings)
+        """The grounded LLM findings alone (no rules), as ``Findings``; raises ``LlmCallError``
+        when the call failed (so an evaluation lists it instead of scoring an empty answer)."""
+        outcome = self.read(text)
+        if outcome.status == "failed":
+            raise LlmCallError(outcome.error)
+        return Findings(**outcome.grounded.findings)
 
     def reconciled_findings(self, text: str) -> Findings:
         """Rule findings reconciled with the grounded LLM findings."""
