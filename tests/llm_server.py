@@ -76,11 +76,14 @@ class ScriptedLlm:
         with self._lock:
             return len(self.requests)
 
-    def _choose(self, prompt: str) -> Reply:
+    def _choose(self, user_turns: list[str]) -> Reply:
+        """The reply of the first rule whose marker is in the latest user turn that has one
+        (a repair turn falls back to the report turn before it; few-shot turns come earlier)."""
         with self._lock:
-            for rule in self.rules:
-                if rule.marker in prompt:
-                    return rule.next()
+            for turn in reversed(user_turns):
+                for rule in self.rules:
+                    if rule.marker in turn:
+                        return rule.next()
         return self.default
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -113,7 +116,7 @@ class ScriptedLlm:
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     # Pin a chat-completions model name: this server has no /v1/responses.
                     return self._send(404, {"error": {"message": f"no route {self.path}"}})
-                reply = server._choose(_user_text(body))
+                reply = server._choose(_user_turns(body))
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.status != 200:
@@ -151,8 +154,8 @@ class ScriptedLlm:
             self._httpd = None
 
 
-def _user_text(body: dict) -> str:
-    """All user turns joined (a repair turn follows the report turn of the same request)."""
+def _user_turns(body: dict) -> list[str]:
+    """The text of every user turn, in order."""
     texts = []
     for message in body.get("messages", []):
         if message.get("role") == "user":
@@ -160,7 +163,7 @@ def _user_text(body: dict) -> str:
             if isinstance(content, list):
                 content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
             texts.append(content or "")
-    return "\n".join(texts)
+    return texts
 
 
 def _completion(body: dict, text: str) -> dict:
