@@ -227,6 +227,31 @@ def profile(n: int, top: int = 25) -> str:
     return buf.getvalue()
 
 
+def component_times(n: int) -> str:
+    """Seconds per component of the extraction pipeline over ``n`` reports (tokenizer first),
+    measured without the profiler's overhead."""
+    from pipeline.nlp import get_nlp
+
+    nlp = get_nlp()
+    texts = [text for _, text in make_corpus(n + 20, seed=11)]
+    for doc in nlp.pipe(texts[:20]):  # warm up
+        pass
+    times = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
+    for text in texts[20:]:
+        start = time.perf_counter()
+        doc = nlp.make_doc(text)
+        times["tokenizer"] += time.perf_counter() - start
+        for name, proc in nlp.pipeline:
+            start = time.perf_counter()
+            doc = proc(doc)
+            times[name] += time.perf_counter() - start
+    total = sum(times.values())
+    rows = [f"{name:<26} {sec:7.3f}s {1000 * sec / n:7.2f} ms/report {100 * sec / total:5.1f}%"
+            for name, sec in times.items()]
+    return (f"pipeline components over {n} reports, one process ({n / total:.1f} reports/s):\n"
+            + "\n".join(rows))
+
+
 def _mb(n: int) -> str:
     return f"{n / 2**20:,.0f} MB"
 
@@ -240,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     if args.profile:
+        print(component_times(args.profile))
         print(profile(args.profile))
         return
 
@@ -248,7 +274,8 @@ def main(argv: list[str] | None = None) -> None:
         texts = [text for _, text in make_corpus(args.reports)]
         words = sum(len(t.split()) for t in texts) / len(texts)
         print(f"corpus: {len(texts)} reports, {words:.0f} words/report on average; "
-              f"{args.workers} workers, {os.cpu_count()} cores")
+              f"{args.workers} workers, {os.cpu_count()} cores; load average "
+              f"{os.getloadavg()[0]:.2f} (other work on the machine skews every number)")
         floor_rate, floor_mem = floor(texts)
         del texts
         print(f"(a) floor  spacy.blank('en').pipe, 1 process: {floor_rate:8.1f} reports/s, "
