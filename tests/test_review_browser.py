@@ -15,7 +15,7 @@ import pytest
 from test_review_support import CHROMIUM, CHROMIUM_ARGS, TEXT, require_chromium, sample_record
 
 from pipeline.decide import decide
-from pipeline.review.server import create_app
+from pipeline.review.server import LOOPBACK_NAMES, create_app
 from pipeline.review.store import ReviewStore
 
 pytestmark = pytest.mark.browser
@@ -34,7 +34,7 @@ def server(tmp_path):
     store = ReviewStore(f"sqlite:///{tmp_path / 'review.sqlite'}")
     store.enqueue([sample_record("S26-0001")])
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, allowed_hosts=LOOPBACK_NAMES), host="127.0.0.1", port=port,
                                         log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -105,3 +105,30 @@ def test_non_loopback_host_needs_a_token(store):
     assert not is_loopback("0.0.0.0") and not is_loopback("10.1.2.3")
     with pytest.raises(ValueError, match="--token"):
         serve(store, host="0.0.0.0", port=0)
+
+
+def test_loopback_server_answers_only_loopback_host_names(store):
+    from pipeline.review.server import LOOPBACK_NAMES
+
+    app = create_app(store, allowed_hosts=LOOPBACK_NAMES)
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8765").get("/").status_code == 200
+    # A rebinding page at its own name pointing at 127.0.0.1 is refused.
+    assert TestClient(app, base_url="http://attacker.example:8765").get("/api/cases").status_code == 400
+
+
+def test_a_failed_record_can_be_accepted_but_not_corrected(store):
+    from pipeline.models import ErrorInfo, ResultRecord
+
+    failed = ResultRecord(report_id="S-failed", status="failed",
+                          error=ErrorInfo(code="binary_input", message="binary"))
+    store.enqueue([(failed, None)])
+    cid = case_id(store, "S-failed")
+    client = TestClient(create_app(store))
+    page = client.get(f"/case/{cid}").text
+    assert "binary_input" in page and "not stored" in page
+    bad = client.post(f"/api/case/{cid}/save", json={"reviewer": "Dr A", "base_version": 1,
+                                                     "corrections": [{"field": "lvi", "value": "absent"}]})
+    assert bad.status_code == 422 and "failed processing" in bad.json()["detail"]
+    ok = client.post(f"/api/case/{cid}/save", json={"reviewer": "Dr A", "base_version": 1})
+    assert ok.status_code == 200 and ok.json()["action"] == "accept"

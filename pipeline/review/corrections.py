@@ -53,6 +53,8 @@ def apply_corrections(record: ResultRecord, text: str | None, corrections: Seque
     A corrected finding is no longer flagged: the reviewer has settled it.
     """
     if record.status != "ok" or record.findings is None:
+        if not corrections:  # a failed record can still be acknowledged (accepted) as it is
+            return record, []
         raise CorrectionError(f"record {record.report_id!r} failed processing; it has no findings to correct")
     data = record.findings.model_dump(mode="json")
     changes: list[dict[str, Any]] = []

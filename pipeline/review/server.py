@@ -1,8 +1,8 @@
 """The review web page (FastAPI + Jinja2): the queue, a case page with the evidence, and the
 JSON endpoints the page calls to preview and save a review.
 
-Security: the server binds 127.0.0.1 unless told otherwise; the CLI refuses a non-loopback
-host without a token. With a token, every request must carry it (``Authorization: Bearer``,
+Security: the server binds 127.0.0.1 unless told otherwise, and then answers only loopback
+``Host`` names (DNS rebinding); a non-loopback host is refused without a token. With a token, every request must carry it (``Authorization: Bearer``,
 a ``token`` query parameter, or the cookie the server sets after a valid query token); others
 get 401. Report text is escaped everywhere (Jinja autoescape).
 """
@@ -62,9 +62,18 @@ def _report_text(text: str) -> Markup:
     return Markup(str(escape(text)).replace("\r", "&#13;"))
 
 
-def create_app(store: ReviewStore, token: str | None = None) -> FastAPI:
-    """The review application over ``store``; ``token`` (if set) guards every request."""
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+def create_app(store: ReviewStore, token: str | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The review application over ``store``; ``token`` (if set) guards every request and
+    ``allowed_hosts`` (if set) are the only ``Host`` headers answered."""
     app = FastAPI(title="pathspan review", docs_url=None, redoc_url=None, openapi_url=None)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["report_text"] = _report_text
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -166,4 +175,7 @@ def serve(store: ReviewStore, host: str = "127.0.0.1", port: int = 8765,
 
     if not is_loopback(host) and not token:
         raise ValueError(f"--host {host} is reachable from other machines: give --token")
-    uvicorn.run(create_app(store, token), host=host, port=port, log_level="info")
+    # On loopback, answer only loopback Host names: a web page whose own name was re-pointed at
+    # 127.0.0.1 (DNS rebinding) must not read the reports through the reviewer's browser.
+    allowed = LOOPBACK_NAMES if is_loopback(host) else None
+    uvicorn.run(create_app(store, token, allowed), host=host, port=port, log_level="info")
