@@ -34,8 +34,8 @@ def server(tmp_path):
     store = ReviewStore(f"sqlite:///{tmp_path / 'review.sqlite'}")
     store.enqueue([sample_record("S26-0001")])
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store, allowed_hosts=LOOPBACK_NAMES), host="127.0.0.1", port=port,
-                                        log_level="warning"))
+    app = create_app(store, allowed_hosts=LOOPBACK_NAMES)  # as `pathspan review serve` does
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

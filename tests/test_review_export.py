@@ -193,3 +193,28 @@ def test_cli_export_and_import(store, tmp_path):
 def test_cli_usage_errors_exit_2(store, tmp_path, args, message):
     res = CliRunner().invoke(app, [a.format(tmp=tmp_path) for a in args])
     assert res.exit_code == 2 and message in res.output, res.output
+
+
+# --- from a run --------------------------------------------------------------------------
+
+
+def test_a_run_queues_every_record_with_its_text_once(tmp_path):
+    from pipeline.batch import RunConfig, run
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(TEXT, encoding="utf-8")
+    (inputs / "empty.txt").write_text("  \n", encoding="utf-8")
+    out = tmp_path / "out"
+    config = RunConfig(input=inputs, out_dir=out, workers=1, enqueue=True, progress=False)
+    run(config)
+    store = ReviewStore.open(out)
+    try:
+        cases = {c.report_id: c for c in store.list_cases()}
+        assert set(cases) == {"a", "empty"}
+        assert cases["empty"].category == "failed"
+        assert store.get_case(cases["a"].id).text == TEXT
+        run(RunConfig(input=inputs, out_dir=out, workers=1, enqueue=True, progress=False))
+        assert len(store.list_cases()) == 2
+    finally:
+        store.close()
