@@ -2,9 +2,11 @@
 JSON endpoints the page calls to preview and save a review.
 
 Security: the server binds 127.0.0.1 unless told otherwise, and then answers only loopback
-``Host`` names (DNS rebinding); a non-loopback host is refused without a token. With a token, every request must carry it (``Authorization: Bearer``,
-a ``token`` query parameter, or the cookie the server sets after a valid query token); others
-get 401. Report text is escaped everywhere (Jinja autoescape).
+``Host`` names (DNS rebinding); a non-loopback host is refused without a token. With a token,
+every request must carry it (``Authorization: Bearer``, a ``token`` query parameter, or the
+cookie the server sets after a valid query token); others get 401. Report text is escaped
+everywhere (Jinja autoescape); the JSON API takes only ``application/json`` bodies, which a
+cross-site form cannot send.
 """
 
 from __future__ import annotations
