@@ -1,6 +1,6 @@
 """Read what ``pathspan run`` left in an output folder: the result records and review states.
 
-The exporters read only through these two functions, so a change in how a run is stored
+The exporters read a run only through this module, so a change in how a run is stored
 (or in the review store) touches one place.
 """
 
