@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -100,7 +101,8 @@ def test_sigkilled_run_resumes_to_the_uninterrupted_result(tmp_path):
                     time.sleep(0.02)
                 if _count_lines(results) >= 6:
                     break
-            os.killpg(proc.pid, signal.SIGKILL)
+            workers = psutil.Process(proc.pid).children(recursive=True)
+            os.kill(proc.pid, signal.SIGKILL)  # kill -9 of the run alone, as an operator would
             proc.wait(timeout=30)
     except BrokenPipeError:
         pass
@@ -108,6 +110,11 @@ def test_sigkilled_run_resumes_to_the_uninterrupted_result(tmp_path):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == -signal.SIGKILL
+    # Its pool workers notice and exit instead of lingering with a loaded pipeline each.
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    for orphan in alive:
+        orphan.kill()
+    assert not alive
     done = _count_lines(results)
     assert 6 <= done < len(lines)
 
