@@ -49,7 +49,8 @@ class LlmClaim(BaseModel):
     """One finding as the model states it."""
 
     field: str = Field(description="data-dictionary field name, e.g. lvi, ki67_percent")
-    value: Union[str, float, int] = Field(description="the field's code or number")
+    # None is let through so one empty value is a rejected claim, not a malformed answer.
+    value: Optional[Union[str, float, int]] = Field(description="the field's code or number")
     quote: str = Field(description="verbatim text of the report that states the value")
 
 

@@ -342,3 +342,13 @@ def test_loopback_batch_prints_no_notice(llm_server, capsys):
     report, before = rule_record("quiet")
     run([(report, before)])
     assert "leave this machine" not in capsys.readouterr().err
+
+
+def test_a_null_value_is_one_rejected_claim_not_a_malformed_answer(llm_server):
+    report, before = rule_record("null")
+    llm_server.on("Case null", Reply(findings=[claim("pni", None, "Perineural"),
+                                               claim("lvi", "absent", LVI_QUOTE)]))
+    [after] = run([(report, before)])
+    assert after.llm.status == "ok" and llm_server.count == 1
+    assert [r.reason.split(":")[0] for r in after.llm.rejected_claims] == ["invalid_value"]
+    assert after.findings.lvi.source == "rules+llm"
