@@ -70,6 +70,7 @@ class Summary:
     by_status: Counter = field(default_factory=Counter)
     by_error: Counter = field(default_factory=Counter)
     resumed: int = 0
+    queued: int | None = None  # records newly queued for review (--db)
     elapsed: float = 0.0
     results: Path | None = None
 
@@ -93,6 +94,8 @@ class Summary:
             parts[0] += " (" + ", ".join(f"{c} {n}" for c, n in sorted(self.by_error.items())) + ")"
         if self.resumed:
             parts.append(f"{self.resumed} already done")
+        if self.queued is not None:
+            parts.append(f"{self.queued} queued for review")
         parts.append(f"{self.elapsed:.1f}s")
         if self.results is not None:
             parts.append(f"results in {self.results}")
@@ -325,11 +328,15 @@ def run(config: RunConfig) -> Summary:
     first = next(items, None)
     items = itertools.chain([first] if first is not None else [], items)
 
-    contexts: dict[str, PatientContext] = {}
+    context_of: Callable[[str], PatientContext | None] = lambda report_id: None
     if config.context_path is not None:
-        from .context import load_contexts
+        from .context import ContextError, context_for, load_contexts
 
-        contexts = load_contexts(config.context_path)
+        try:
+            contexts = load_contexts(config.context_path)
+        except ContextError as exc:
+            raise UsageError(str(exc)) from exc
+        context_of = lambda report_id: context_for(contexts, report_id)  # noqa: E731
 
     resume = config.resume and results.exists()
     if resume:
@@ -342,7 +349,7 @@ def run(config: RunConfig) -> Summary:
     with progress:
         if resume:
             items = _skip_done(items, results, summary, progress)
-        pairs = ((item, contexts.get(item.report_id)) for item in items)
+        pairs = ((item, context_of(item.report_id)) for item in items)
         chunks = _chunked(pairs, config.chunk_size)
         writer = ResultsWriter(results, append=resume)
         try:
@@ -355,7 +362,7 @@ def run(config: RunConfig) -> Summary:
             writer.close()
 
     if config.enqueue:
-        _enqueue(config, results)
+        summary.queued = _enqueue(config, results)
     summary.elapsed = time.monotonic() - started
     return summary
 
@@ -424,8 +431,9 @@ def iter_results_with_texts(config: RunConfig, results: Path) -> Iterator[tuple[
             yield record, item.report.text if item.report is not None else None
 
 
-def _enqueue(config: RunConfig, results: Path) -> None:
-    """Hand the records and their texts to the review store (``--db``)."""
+def _enqueue(config: RunConfig, results: Path) -> int:
+    """Hand the records and their texts to the review store (``--db``); returns how many were
+    newly queued."""
     from .review.store import enqueue_results
 
-    enqueue_results(results.parent, config.db, iter_results_with_texts(config, results))
+    return enqueue_results(results.parent, config.db, iter_results_with_texts(config, results))

@@ -183,9 +183,6 @@ def test_bulk_extraction_is_used_and_a_failing_chunk_falls_back(monkeypatch):
 
 def test_contexts_reach_the_records(folder, tmp_path, monkeypatch):
     seen = {}
-    fake = types.ModuleType("pipeline.context")
-    fake.load_contexts = lambda path: {"S26-000002": PatientContext(report_id="S26-000002", age=88)}
-    monkeypatch.setitem(sys.modules, "pipeline.context", fake)
     import pipeline.process as process
 
     real = process.process_item
@@ -196,10 +193,17 @@ def test_contexts_reach_the_records(folder, tmp_path, monkeypatch):
 
     monkeypatch.setattr(process, "process_item", spy)
     ctx_file = tmp_path / "ctx.csv"
-    ctx_file.write_text("report_id,age\n")
+    ctx_file.write_text("report_id,age,performance_status\nS26-000002,88,3\n")
     run(config(folder, tmp_path / "out", context_path=ctx_file))
-    assert seen["S26-000002"].age == 88
+    assert (seen["S26-000002"].age, seen["S26-000002"].performance_status) == (88, 3)
     assert seen["S26-000001"] is None
+
+
+def test_a_bad_context_file_is_a_usage_error(folder, tmp_path):
+    ctx_file = tmp_path / "ctx.json"
+    ctx_file.write_text("{not json")
+    with pytest.raises(UsageError, match="ctx.json"):
+        run(config(folder, tmp_path / "out", context_path=ctx_file))
 
 
 def test_llm_stage_keeps_input_order_and_skips_failed_records(folder, full_run, tmp_path, monkeypatch):
@@ -229,7 +233,7 @@ def test_llm_stage_keeps_input_order_and_skips_failed_records(folder, full_run, 
                      "redact": True}
 
 
-def test_results_stream_back_with_their_texts(folder, full_run, monkeypatch, tmp_path):
+def test_results_stream_back_with_their_texts(folder, full_run, tmp_path):
     pairs = list(iter_results_with_texts(config(folder, tmp_path), full_run[0]))
     by_id = {rec.report_id: (rec, text) for rec, text in pairs}
     assert len(pairs) == 14
@@ -237,13 +241,13 @@ def test_results_stream_back_with_their_texts(folder, full_run, monkeypatch, tmp
     rec, text = by_id["S26-000003"]
     assert isinstance(rec, ResultRecord) and text == (folder / "S26-000003.txt").read_text()
 
-    got = {}
-    fake = types.ModuleType("pipeline.review.store")
-    fake.enqueue_results = lambda out_dir, db_url, items: got.update(
-        out_dir=out_dir, db_url=db_url, n=sum(1 for _ in items))
-    monkeypatch.setitem(sys.modules, "pipeline.review.store", fake)
-    run(config(folder, tmp_path, db="sqlite:///x.db", enqueue=True))
-    assert got == {"out_dir": tmp_path, "db_url": "sqlite:///x.db", "n": 14}
+
+def test_db_queues_every_record_for_review_once(folder, tmp_path):
+    db = f"sqlite:///{tmp_path / 'review.db'}"
+    summary = run(config(folder, tmp_path / "out", db=db, enqueue=True))
+    assert summary.queued == 14 and "14 queued for review" in summary.line()
+    again = run(config(folder, tmp_path / "out", db=db, enqueue=True, resume=True))
+    assert again.queued == 0  # the review store queues nothing twice
 
 
 def test_plain_progress_lines_go_to_stderr(folder, tmp_path, capsys):
