@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from llm_server import llm_server  # noqa: F401  (pytest fixture)
 from pipeline import batch
 from pipeline.batch import RunConfig, drop_partial_line, iter_results_with_texts, process_chunk, run
 from pipeline.errors import ErrorCode, UsageError
@@ -264,3 +265,18 @@ def test_usage_errors_come_before_any_output(tmp_path):
     with pytest.raises(UsageError, match="--text-column"):
         run(config(archive, tmp_path / "out"))
     assert not (tmp_path / "out").exists()
+
+
+def test_llm_stage_end_to_end_against_a_loopback_server(folder, tmp_path, llm_server):
+    from llm_server import Reply
+
+    llm_server.on("S26-000004", Reply(content="not json at all"))  # one report's call fails
+    summary = run(config(folder, tmp_path, llm="openai:gpt-4o-mini", llm_concurrency=3))
+    records = lines(tmp_path / "results.jsonl")
+    assert [r["llm"] is not None for r in records] == [r["status"] == "ok" for r in records]
+    statuses = {r["report_id"]: r["llm"]["status"] for r in records if r["llm"]}
+    assert len(statuses) == summary.by_status["ok"] == 11
+    assert statuses.pop("S26-000004") == "failed"  # its rule-based record is kept, marked so
+    assert set(statuses.values()) == {"ok"}
+    assert llm_server.count == 11 + 1  # one call per ok report, one repair retry for the bad one
+    assert (tmp_path / "llm_cache").is_dir()
