@@ -130,11 +130,11 @@ def locate(text: str, quote: str) -> list[Span]:
 
 def _clauses_naming(name: str, quote: str) -> str:
     """The clauses of ``quote`` that name ``name`` (all of it when none does or no cue exists):
-    'lateral margin involved; deep margin free' read for the deep margin is 'deep margin free'."""
+    'lateral margin involved, deep margin free' read for the deep margin is 'deep margin free'."""
     pattern = _cues().names.get(name)
     if pattern is None:
         return quote
-    clauses = [c for c in re.split(r";|\n|\.\s", quote) if pattern.search(c)]
+    clauses = [c for c in re.split(r"[;,\n]|\.\s", quote) if pattern.search(c)]
     return " ; ".join(clauses) if clauses else quote
 
 
@@ -151,22 +151,37 @@ def _off_field(name: str, quote: str) -> Optional[str]:
 
 def quote_polarity(name: str, quote: str) -> set[str]:
     """The status values (present/absent/..., positive/negative/...) the quote states for field
-    ``name``; stronger phrases are consumed first so 'not identified' never reads as 'identified'."""
-    rest = _clauses_naming(name, quote)
+    ``name``: read in the clauses naming the field first, then in the whole quote."""
+    for scope in (_clauses_naming(name, quote), quote):
+        found = _status_words(name, scope)
+        if not found and name.startswith("margin_"):
+            found = _distance_status(scope)
+        if found:
+            return found
+    return set()
+
+
+def _status_words(name: str, text: str) -> set[str]:
+    """Status cues in ``text``; stronger phrases are consumed first, so 'not identified' is
+    absent and never also 'identified'."""
     found: set[str] = set()
     for value, pattern in _cues().polarity[name]:
-        if pattern.search(rest):
+        if pattern.search(text):
             found.add(value)
-            rest = pattern.sub(" ", rest)
-    if name.startswith("margin_"):
-        # Data dictionary: a distance under 1 mm with no status word is 'close'; a larger one
-        # implies the margin is free.
-        distances = [mm for mm, unit in _numbers(quote) if unit is not None]
-        if not found and any(mm < 1 for mm in distances):
-            found.add("close")
-        if not found and any(mm >= 1 for mm in distances):
-            found.add("negative")
+            text = pattern.sub(" ", text)
     return found
+
+
+def _distance_status(text: str) -> set[str]:
+    """Data dictionary: a distance under 1 mm with no status word is 'close'; a larger one
+    means the margin is free."""
+    distances = [to_mm(value, unit) for value, unit in _numbers(text) if unit is not None]
+    distances = [mm for mm in distances if mm is not None]
+    if any(mm < 1 for mm in distances):
+        return {"close"}
+    if distances:
+        return {"negative"}
+    return set()
 
 
 # Digits may follow an "x" ("11x9 mm") but not other letters ("tub1"); words stand alone.

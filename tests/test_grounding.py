@@ -99,6 +99,13 @@ def test_polarity_consumes_negation_before_presence():
     assert quote_polarity("lvi", "suspicious for lymphovascular invasion") == {"indeterminate"}
     assert quote_polarity("margin_deep", "carcinoma 0.5 mm from the stalk margin") == {"close"}
     assert quote_polarity("margin_deep", "VM0") == {"negative"}
+    # Each margin is read in its own clause, commas included.
+    assert quote_polarity("margin_deep", "Lateral margin involved, deep margin free") == {"negative"}
+    assert quote_polarity("margin_lateral", "Lateral margin involved, deep margin free") == {"positive"}
+    assert quote_polarity("margin_deep", "lateral involved, deep 0.4 mm") == {"close"}
+    # A clause that names the field without a status word falls back to the whole quote.
+    assert quote_polarity("margin_deep", "Margins (deep, lateral): free") == {"negative"}
+    assert quote_polarity("lvi", "LVI present, PNI absent") == {"present"}
 
 
 def test_differentiation_words_do_not_grade_a_net():
