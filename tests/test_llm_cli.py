@@ -74,3 +74,14 @@ def test_llm_only_and_reconciled_scores_on_train_with_a_gold_answering_model(llm
     # Reconciliation never loses a rule value and adds the LLM-only ones.
     assert both.overall.tp >= rules.overall.tp
     assert both.overall.recall >= rules.overall.recall
+
+
+def test_evaluate_command_with_llm_reports_three_extractors_side_by_side(llm_server):
+    for case in load_gold(GOLD, "train"):
+        llm_server.on(case.text, gold_answer(case))
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--split", "train", "--json",
+                                      "--llm", MODEL])
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)["train"]
+    assert [r["name"] for r in reports] == ["rules", "llm", "reconciled"]
+    assert all(r["n_cases"] == len(load_gold(GOLD, "train")) for r in reports)
