@@ -76,6 +76,7 @@ class Rules:
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
+        self.margin_prefix = re.compile(v["margin_prefix"], i)
         self.distance_owner = re.compile(v["margin_distance_owner"], i)
         self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
         size = v["size"]
@@ -141,6 +142,7 @@ class _Doc:
         self.parts = part_starts(self.text)
         self.part_offsets = [p for p, _ in self.parts]
         self.heading_lines: list[tuple[int, int]] = doc.user_data.get(TITLES_KEY) or []
+        self.margin_starts: dict[int, int] = {}
         self._hpf_area: Any = ...
 
     def sentence(self, char: int) -> tuple[int, int]:
@@ -221,7 +223,7 @@ class FindingsComponent:
         d = _Doc(doc, self.rules)
         anchors = sorted(doc.spans[TARGET_GROUP], key=lambda s: s.start) if TARGET_GROUP in doc.spans else []
         margins = [a for a in anchors if a.label_ == "MARGIN" and _margin_counts(d, a)]
-        margin_bounds = [(a.start_char, a.end_char) for a in margins]
+        margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
         for anchor in anchors:
             handler = _HANDLERS.get(anchor.label_)
@@ -258,7 +260,7 @@ def _fixed(field: str):
     def handle(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
         if negated or uncertain:
             return []
-        value = (a._.target_rule.metadata or {}).get("value")
+        value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
         return [Candidate(field, value, a.start_char, a.end_char)] if value else []
     return handle
 
@@ -442,8 +444,19 @@ def _mitoses(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[
     return [best] if best else []
 
 
+def _margin_start(d: _Doc, a: SpacySpan) -> int:
+    """Where a margin's name starts: "margin" extended back over its side words
+    ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
+    cached = d.margin_starts.get(a.start_char)
+    if cached is None:
+        window_start = max(d.sentence(a.start_char)[0], a.start_char - 80)
+        m = d.rules.margin_prefix.search(d.text, window_start, a.start_char)
+        cached = d.margin_starts[a.start_char] = m.start() if m else a.start_char
+    return cached
+
+
 def _margin_sides(d: _Doc, a: SpacySpan) -> set[str]:
-    words = {t.lower_.strip("()") for t in a}
+    words = set(re.findall(r"[a-z][a-z/\-]*", d.text[_margin_start(d, a) : a.end_char].lower()))
     sides = {side for side, vocab in d.rules.side_words.items() if words & vocab}
     return sides or {"all"}
 
@@ -464,22 +477,23 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
         return []
     sides.discard("other")  # proximal/distal/doughnut margins are not in the data dictionary
     text = d.text
+    name_start = _margin_start(d, a)
     cs, ce = d.clause(a.start_char, a.end_char)
-    k = bounds.index((a.start_char, a.end_char))
+    k = bounds.index((name_start, a.end_char))
     after_end = min(ce, bounds[k + 1][0]) if k + 1 < len(bounds) else ce
     before_start = max(cs, bounds[k - 1][1]) if k > 0 else cs
-    cut = max(text.rfind(",", before_start, a.start_char),
-              text.rfind(". ", before_start, a.start_char))
+    cut = max(text.rfind(",", before_start, name_start),
+              text.rfind(". ", before_start, name_start))
     if cut >= 0:
         before_start = cut + 1
     status: Optional[str] = None
-    ev_s, ev_e = a.start_char, a.end_char
+    ev_s, ev_e = name_start, a.end_char
     m = r.margin_status.search(text, a.end_char, after_end)
     if m is not None:
         status, ev_e = m.lastgroup, m.end()
     else:
         last = None
-        for last in r.margin_status.finditer(text, before_start, a.start_char):
+        for last in r.margin_status.finditer(text, before_start, name_start):
             pass
         if last is not None:
             status, ev_s = last.lastgroup, last.start()
@@ -487,12 +501,12 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
     # "lateral 4 mm" (inside or after). A distance followed by "from" after this anchor
     # belongs to the next margin.
     dm = None
-    for cand in r.length.finditer(text, before_start, a.start_char):
-        if r.distance_owner.match(text, cand.end(), a.start_char) or r.distance_owner.match(text[cand.end():a.start_char]):
+    for cand in r.length.finditer(text, before_start, name_start):
+        if r.distance_owner.match(text[cand.end() : name_start]):
             dm = cand
     bounded = k + 1 < len(bounds) and bounds[k + 1][0] < ce
     if dm is None:
-        for cand in r.length.finditer(text, a.start_char, after_end):
+        for cand in r.length.finditer(text, name_start, after_end):
             follow = text[cand.end() : cand.end() + 12]
             if (bounded and r.distance_owner.match(follow)) or re.match(r"\s*(?:x|×|by)\b", follow, re.IGNORECASE):
                 continue

@@ -102,7 +102,9 @@ def provider_of(model: str) -> str:
 def model_endpoint(model: str) -> Optional[str]:
     """The base URL report text goes to, where the provider's standard variables tell it."""
     provider = provider_of(model)
-    if provider in ("openai", "azure_openai"):
+    if provider == "azure_openai":
+        return os.environ.get("AZURE_OPENAI_ENDPOINT")
+    if provider == "openai":
         return (os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_BASE")
                 or "https://api.openai.com/v1")
     if provider == "ollama":

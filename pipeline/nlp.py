@@ -4,8 +4,9 @@ Components, in order (``get_nlp().pipe_names``)::
 
     pathspan_sentences       line/sentence splitter (pipeline.sections)
     pathspan_sectionizer     medspaCy Sectionizer, our heading rules (pipeline.sections)
-    medspacy_target_matcher  concept anchors from resources/target_rules.json
-    medspacy_context         negation/uncertainty/history/hypothetical, resources/context_rules.json
+    pathspan_target_matcher  medspaCy TargetMatcher: concept anchors, resources/target_rules.json
+    pathspan_context         medspaCy ConText: negation/uncertainty/history/hypothetical,
+                             resources/context_rules.json
     pathspan_findings        anchors + context + sections -> field values (pipeline.extract)
     pathspan_cleanup         drops unserialisable medspaCy objects from doc.user_data
 
@@ -13,18 +14,23 @@ The tokenizer is ``spacy.blank("en")``: no statistical model, nothing downloaded
 """
 
 
+import bisect
+import re
 from functools import lru_cache
+from typing import Optional
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing these registers medspaCy's factories with spaCy.
-import medspacy.context  # noqa: F401
-import medspacy.target_matcher  # noqa: F401
-from medspacy.target_matcher import TargetRule
+from medspacy.common.util import prune_overlapping_matches
+from medspacy.context import ConText, ConTextGraph, ConTextModifier
+from medspacy.target_matcher import TargetMatcher, TargetRule
+from spacy.tokens import Span as SpacySpan
 
 from .resources import resource_path
+from .sections import doc_text
 
 #: The span group holding the target matcher's anchors (a group allows overlapping anchors).
 TARGET_GROUP = "pathspan_targets"
@@ -41,24 +47,113 @@ def get_nlp() -> Language:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("pathspan_sentences")
     nlp.add_pipe("pathspan_sectionizer")
-    matcher = nlp.add_pipe(
-        "medspacy_target_matcher",
-        config={"result_type": "group", "span_group_name": TARGET_GROUP},
-    )
-    # medspaCy 1.3.1 cannot take `rules` in the config (it adds them before building its
-    # matcher), so the rules are added to the built component.
-    matcher.add(TargetRule.from_json(str(resource_path("target_rules.json"))))
-    nlp.add_pipe(
-        "medspacy_context",
-        config={
-            "rules": str(resource_path("context_rules.json")),
-            "input_span_type": "group",
-            "span_group_name": TARGET_GROUP,
-        },
-    )
+    nlp.add_pipe("pathspan_target_matcher")
+    nlp.add_pipe("pathspan_context")
     nlp.add_pipe("pathspan_findings")
     nlp.add_pipe("pathspan_cleanup")
     return nlp
+
+
+@Language.factory("pathspan_target_matcher", default_config={"rules": None})
+def make_target_matcher(nlp: Language, name: str, rules: Optional[str]) -> "PathTargetMatcher":
+    """medspaCy's TargetMatcher over ``resources/target_rules.json`` (see :class:`PathTargetMatcher`)."""
+    return PathTargetMatcher(nlp, name, rules or str(resource_path("target_rules.json")))
+
+
+class PathTargetMatcher(TargetMatcher):
+    """medspaCy's TargetMatcher, writing anchors to the ``pathspan_targets`` span group.
+
+    Same rules, same longest-match pruning; changes for speed (issue 5): regex rules run
+    once each over the cached text (medspaCy rebuilds ``doc.text_with_ws`` per rule and scans
+    tokens to align), case-sensitive and from a word boundary, and each span carries its rule's ``metadata.value`` in ``span.kb_id_``
+    instead of the TargetRule object in ``doc.user_data`` (which also blocks ``n_process``).
+    """
+
+    def __init__(self, nlp: Language, name: str, rules: str) -> None:
+        super().__init__(nlp, name=name, rules=None, result_type="group",
+                         span_group_name=TARGET_GROUP)
+        loaded = TargetRule.from_json(rules)
+        # Case-sensitive (abbreviations like NET, TEM, APR count only in capitals); a rule
+        # that does not care writes (?i:...). Literal-first patterns let `re` scan fast.
+        self.regex_rules = [(re.compile(r.pattern), r) for r in loaded if isinstance(r.pattern, str)]
+        # medspaCy 1.3.1 cannot take `rules` in its constructor (it adds them before building
+        # its matcher), so they are added here.
+        self.add([r for r in loaded if not isinstance(r.pattern, str)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        base = self._TargetMatcher__matcher
+        strings = self.nlp.vocab.strings
+        found: list[tuple[TargetRule, int, int]] = [
+            (base.rule_map[strings[match_id]], start, end) for match_id, start, end in base(doc)]
+        text = doc_text(doc)
+        for pattern, rule in self.regex_rules:
+            for m in pattern.finditer(text):
+                if m.start() and text[m.start() - 1].isalnum():
+                    continue  # a match starts at a word boundary ("NET" is not in "SUBNET")
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and len(span):
+                    found.append((rule, span.start, span.end))
+        if self.regex_rules:
+            keep = prune_overlapping_matches([(k, s, e) for k, (_, s, e) in enumerate(found)])
+            found = [found[k] for k, _, _ in keep]
+        spans = []
+        for rule, start, end in found:
+            value = (rule.metadata or {}).get("value") or ""
+            spans.append(SpacySpan(doc, start, end, label=rule.category, kb_id=value))
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc.spans[TARGET_GROUP] = spans
+        return doc
+
+
+@Language.factory("pathspan_context", default_config={"rules": None})
+def make_context(nlp: Language, name: str, rules: Optional[str]) -> "PathContext":
+    """medspaCy's ConText with ``resources/context_rules.json`` (see :class:`PathContext`)."""
+    return PathContext(nlp, name, rules or str(resource_path("context_rules.json")))
+
+
+class PathContext(ConText):
+    """medspaCy's ConText over the ``pathspan_targets`` group, with the same scopes and edges.
+
+    medspaCy tests every modifier against every target (targets x modifiers Python calls);
+    here each modifier is tested only against the targets that start inside its scope window,
+    found by bisection. The result (``span._.is_negated`` etc.) is the same.
+    """
+
+    def __init__(self, nlp: Language, name: str, rules: str) -> None:
+        super().__init__(nlp, name=name, rules=rules, input_span_type="group",
+                         span_group_name=TARGET_GROUP)
+
+    def __call__(self, doc: Doc, targets: Optional[str] = None) -> Doc:
+        matcher = self._ConText__matcher
+        strings = self.nlp.vocab.strings
+        found = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
+        found.sort(key=lambda s: (s.start, s.end))
+        graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
+        graph.targets = found
+        graph.modifiers = [
+            ConTextModifier(matcher.rule_map[strings[match_id]], start, end, doc,
+                            max_scope=self.max_scope)
+            for match_id, start, end in matcher(doc)]
+        graph.update_scopes()
+        starts = [t.start for t in found]
+        longest = max((t.end - t.start for t in found), default=0)
+        edges = []
+        for modifier in graph.modifiers:
+            scope_start, scope_end = modifier.scope_span
+            lo = bisect.bisect_left(starts, scope_start - longest)
+            hi = bisect.bisect_left(starts, scope_end)
+            for target in found[lo:hi]:
+                if modifier.modifies(target):
+                    modifier.modify(target)
+            modifier.reduce_targets()
+            edges.extend((target, modifier) for target in modifier._targets)
+        graph.edges = edges
+        for target, modifier in edges:
+            target._.modifiers += (modifier,)
+        if self.context_attributes_mapping:
+            self.set_context_attributes(edges)
+        doc._.context_graph = graph
+        return doc
 
 
 _PLAIN = (str, int, float, bool, type(None))
