@@ -119,10 +119,20 @@ def locate(text: str, quote: str) -> list[Span]:
         pos = text.find(quote, pos + 1)
     if spans:
         return spans
-    # Models re-flow line breaks and change case ("Lymphovascular invasion: Not identified");
-    # the tolerant match still points at the report's own characters.
-    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    # Models re-flow line breaks, change case ("Lymphovascular invasion: Not identified") and
+    # swap look-alike characters (en dash for hyphen, Greek mu for the micro sign); the
+    # tolerant match still points at the report's own characters.
+    pattern = r"\s+".join("".join(_char_pattern(ch) for ch in word) for word in quote.split())
     return [Span.of(text, m.start(), m.end()) for m in re.finditer(pattern, text, _FLAGS)]
+
+
+_LOOKALIKES = ["-\u2010\u2011\u2012\u2013\u2014\u2212", "\u00b5\u03bc", "'\u2018\u2019\u00b4",
+               '"\u201c\u201d', "x\u00d7", "2\u00b2"]
+_LOOKALIKE_CLASS = {ch: "[" + re.escape(group) + "]" for group in _LOOKALIKES for ch in group}
+
+
+def _char_pattern(ch: str) -> str:
+    return _LOOKALIKE_CLASS.get(ch) or re.escape(ch)
 
 
 # --- does the quote support the value? ----------------------------------------------------

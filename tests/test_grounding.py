@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.grounding import (
     Claim,
@@ -38,6 +40,32 @@ def test_tolerant_match_ignores_case_and_whitespace_but_points_at_report_text():
     assert span.holds_in(REPORT)
     [span] = locate(REPORT, "pT1a pNX")
     assert span.text == "pT1a  pNX"
+
+
+def test_lookalike_characters_are_tolerated():
+    text = "Ki-67 index 2\u20133% (hot spot). Depth: SM, 2300 \u00b5m. Mitoses 2/2 mm\u00b2."
+    [span] = locate(text, "Ki-67 index 2-3%")
+    assert span.text == "Ki-67 index 2\u20133%"
+    [span] = locate(text, "SM, 2300 \u03bcm")
+    assert span.text == "SM, 2300 \u00b5m"
+    [span] = locate(text, "Mitoses 2/2 mm2")
+    assert span.holds_in(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_recased_reflowed_substring_is_located_where_it_is(data):
+    start = data.draw(st.integers(0, len(REPORT) - 5))
+    end = data.draw(st.integers(start + 5, min(len(REPORT), start + 60)))
+    original = REPORT[start:end]
+    if not original.strip():
+        return
+    mutated = " ".join(original.split())
+    mutated = mutated.upper() if data.draw(st.booleans()) else mutated.lower()
+    spans = locate(REPORT, mutated)
+    assert spans and all(s.holds_in(REPORT) for s in spans)
+    assert any(s.text.split() == original.split() or s.text.lower().split() == original.lower().split()
+               for s in spans)
 
 
 def test_missing_quote_is_not_located():
