@@ -33,6 +33,12 @@ DEFAULT_CHUNK_SIZE = 32
 # few enough that memory does not grow with the archive.
 CHUNKS_PER_WORKER = 3
 
+# spaCy 3.7 interns every new token string (accession numbers, MRNs, dates) in the pipeline's
+# vocab for the life of the process, ~1 KB a report; rebuilding the pipeline every so many
+# reports keeps a worker's memory flat on any archive (spaCy 3.8's memory_zone is out of reach:
+# medspaCy pins spaCy < 3.8). Rebuilding costs about a second per this many reports.
+RECYCLE_EVERY = 20_000
+
 Chunk = list[tuple[Item, PatientContext | None]]
 # What a worker sends back for one report: its JSON line, its status and its error code.
 Outcome = tuple[str, str, str | None]
@@ -129,7 +135,23 @@ def process_chunk(chunk: Chunk) -> list[Outcome]:
     for (item, context), f in zip(chunk, findings):
         record = process_item(item, context, f)
         out.append((record.to_json(), record.status, record.error.code if record.error else None))
+    _recycle_pipeline_after(len(todo))
     return out
+
+
+_processed_here = 0
+
+
+def _recycle_pipeline_after(n: int) -> None:
+    """Count reports processed in this process; drop the cached NLP pipeline (and its grown
+    vocab) every ``RECYCLE_EVERY`` reports so the next chunk builds a fresh one."""
+    global _processed_here
+    _processed_here += n
+    if _processed_here >= RECYCLE_EVERY:
+        _processed_here = 0
+        from .nlp import get_nlp
+
+        getattr(get_nlp, "cache_clear", lambda: None)()
 
 
 def _extract_many() -> Callable[[list[str]], Iterable[Any]] | None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .models import Finding, Findings, Span
 from .normalize import parse_number, tidy, to_mm, to_um, upper_value
 from .resources import load_resource
-from .sections import SECTIONS_KEY, SENTENCES_KEY, TITLES_KEY, doc_text, part_starts
+from .sections import SECTIONS_KEY, SENTENCES_KEY, TEXT_KEY, TITLES_KEY, doc_text, part_starts
 
 FINDINGS_KEY = "pathspan_findings"  # doc.user_data: {field: {"value": v, "evidence": [[s, e]]}}
 _COUNT_FIELDS = {"lymph_nodes_positive", "lymph_nodes_examined"}
@@ -69,6 +69,7 @@ class Rules:
         i = re.IGNORECASE
         num = v["numbers"]
         self.measurement = re.compile(num["measurement"], i)
+        self.unit_hint = re.compile(r"\d\s*-?\s*" + num["length_unit"], i)
         self.listed_size = re.compile(r",\s*(?:" + num["measurement"] + r")\s*(?=[.,;]|$)", i | re.MULTILINE)
         self.percent = re.compile(num["percent"], i)
         self.length = re.compile(num["length"], i)
@@ -143,7 +144,13 @@ class _Doc:
         self.part_offsets = [p for p, _ in self.parts]
         self.heading_lines: list[tuple[int, int]] = doc.user_data.get(TITLES_KEY) or []
         self.margin_starts: dict[int, int] = {}
+        self.measurements = [m.start() for m in rules.unit_hint.finditer(self.text)]
         self._hpf_area: Any = ...
+
+    def near_measurement(self, start: int, end: int) -> bool:
+        """Whether a number with a length unit occurs in ``[start, end)``."""
+        k = bisect.bisect_left(self.measurements, start)
+        return k < len(self.measurements) and self.measurements[k] < end
 
     def sentence(self, char: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, char) - 1
@@ -185,10 +192,16 @@ class _Doc:
         return self._hpf_area
 
 
-def _flags(span: SpacySpan) -> tuple[bool, bool, bool]:
-    """(negated, uncertain, not-about-this-report) from ConText."""
-    ext = span._
-    return ext.is_negated, ext.is_uncertain, ext.is_historical or ext.is_hypothetical
+def _flags(span: SpacySpan, user_data: dict) -> tuple[bool, bool, bool]:
+    """(negated, uncertain, not-about-this-report) as ConText set them on ``span._``.
+
+    Read straight from ``doc.user_data`` (where spaCy keeps span extensions): the same values
+    as ``span._.is_negated`` etc., without four Underscore objects per anchor.
+    """
+    s, e = span.start_char, span.end_char
+    get = user_data.get
+    return (get(("._.", "is_negated", s, e), False), get(("._.", "is_uncertain", s, e), False),
+            get(("._.", "is_historical", s, e), False) or get(("._.", "is_hypothetical", s, e), False))
 
 
 def _modifier_hull(span: SpacySpan, start: int, end: int) -> tuple[int, int]:
@@ -225,18 +238,28 @@ class FindingsComponent:
         margins = [a for a in anchors if a.label_ == "MARGIN" and _margin_counts(d, a)]
         margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
+        user_data = doc.user_data
+        titles = d.heading_lines
+        title_starts = [t[0] for t in titles]
         for anchor in anchors:
-            handler = _HANDLERS.get(anchor.label_)
+            label = anchor.label_
+            handler = _HANDLERS.get(label)
             if handler is None:
                 continue
-            if d.heading_lines and any(hs <= anchor.start_char < he for hs, he in d.heading_lines):
-                continue
-            negated, uncertain, elsewhere = _flags(anchor)
+            if label == "TUMOR" and not d.near_measurement(anchor.start_char - 60, anchor.end_char + 80):
+                continue  # a tumour noun only matters with a size next to it
+            if titles:
+                k = bisect.bisect_right(title_starts, anchor.start_char) - 1
+                if k >= 0 and anchor.start_char < titles[k][1]:
+                    continue  # a heading names no finding
+            negated, uncertain, elsewhere = _flags(anchor, user_data)
             if elsewhere:
                 continue  # historical or hypothetical: not a finding of this report
+            found = handler(d, anchor, negated, uncertain, margin_bounds)
+            if not found:
+                continue
             section = d.section(anchor.start_char)
             priority = self.rules.section_priority.get(section, 3)
-            found = handler(d, anchor, negated, uncertain, margin_bounds)
             for cand in found:
                 cand.start, cand.end = _trim(d.text, cand.start, cand.end)
                 cand.priority = priority
@@ -846,21 +869,20 @@ def findings_from_doc(doc: Doc, text: Optional[str] = None) -> Findings:
     """The :class:`Findings` the pipeline stored on ``doc`` (``text`` defaults to ``doc.text``)."""
     text = doc.text if text is None else text
     raw = doc.user_data.get(FINDINGS_KEY, {})
-    fields: dict[str, Finding] = {}
-    for name, item in raw.items():
-        value = item["value"]
-        if name in _COUNT_FIELDS:
-            value = int(value)
-        spans = [Span.of(text, s, e) for s, e in item["evidence"]]
-        fields[name] = Finding(value=value, evidence=spans, source="rules")
-    return Findings(**fields)
+    # One validation call (pydantic-core checks codes, counts and spans in one pass).
+    return Findings.model_validate({
+        name: {"value": item["value"],
+               "evidence": [{"start": s, "end": e, "text": text[s:e]} for s, e in item["evidence"]],
+               "source": "rules"}
+        for name, item in raw.items()})
 
 
 def extract_findings(text: str) -> Findings:
     """The rule-based findings of one report; every value carries the span that proves it."""
     from .nlp import get_nlp
 
-    return findings_from_doc(get_nlp()(text), text)
+    nlp = get_nlp()
+    return findings_from_doc(nlp(_prepared_doc(nlp, text)), text)
 
 
 def extract_findings_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Findings]:
@@ -868,6 +890,13 @@ def extract_findings_many(texts: Iterable[str], batch_size: int = 64) -> Iterato
     from .nlp import get_nlp
 
     nlp = get_nlp()
-    pairs = ((t, t) for t in texts)
+    pairs = ((_prepared_doc(nlp, t), t) for t in texts)
     for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield findings_from_doc(doc, text)
+
+
+def _prepared_doc(nlp: Language, text: str) -> Doc:
+    # The components need the text; spaCy would rebuild it from the tokens on every access.
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc

@@ -24,13 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing these registers medspaCy's factories with spaCy.
-from medspacy.common.util import prune_overlapping_matches
-from medspacy.context import ConText, ConTextGraph, ConTextModifier
+from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
 from medspacy.target_matcher import TargetMatcher, TargetRule
 from spacy.tokens import Span as SpacySpan
 
 from .resources import resource_path
-from .sections import doc_text
+from .sections import SENTENCE_TOKENS_KEY, TEXT_KEY, doc_text
 
 #: The span group holding the target matcher's anchors (a group allows overlapping anchors).
 TARGET_GROUP = "pathspan_targets"
@@ -71,7 +70,7 @@ class PathTargetMatcher(TargetMatcher):
 
     def __init__(self, nlp: Language, name: str, rules: str) -> None:
         super().__init__(nlp, name=name, rules=None, result_type="group",
-                         span_group_name=TARGET_GROUP)
+                         span_group_name=TARGET_GROUP, prune=False)
         loaded = TargetRule.from_json(rules)
         # Case-sensitive (abbreviations like NET, TEM, APR count only in capitals); a rule
         # that does not care writes (?i:...). Literal-first patterns let `re` scan fast.
@@ -93,9 +92,7 @@ class PathTargetMatcher(TargetMatcher):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and len(span):
                     found.append((rule, span.start, span.end))
-        if self.regex_rules:
-            keep = prune_overlapping_matches([(k, s, e) for k, (_, s, e) in enumerate(found)])
-            found = [found[k] for k, _, _ in keep]
+        found = _keep_longest(found)
         spans = []
         for rule, start, end in found:
             value = (rule.metadata or {}).get("value") or ""
@@ -130,11 +127,16 @@ class PathContext(ConText):
         found.sort(key=lambda s: (s.start, s.end))
         graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
         graph.targets = found
-        graph.modifiers = [
-            ConTextModifier(matcher.rule_map[strings[match_id]], start, end, doc,
-                            max_scope=self.max_scope)
-            for match_id, start, end in matcher(doc)]
-        graph.update_scopes()
+        sentences = doc.user_data.get(SENTENCE_TOKENS_KEY) or [0]
+        graph.modifiers = []
+        for match_id, start, end in matcher(doc):
+            rule = matcher.rule_map[strings[match_id]]
+            k = bisect.bisect_right(sentences, start) - 1
+            sent = (sentences[k], sentences[k + 1] if k + 1 < len(sentences) else len(doc))
+            scope = _scope(rule, start, end, sent)
+            graph.modifiers.append(ConTextModifier(rule, start, end, doc, scope_start=scope[0],
+                                                   scope_end=scope[1], max_scope=self.max_scope))
+        _update_scopes_by_sentence(graph.modifiers, sentences)
         starts = [t.start for t in found]
         longest = max((t.end - t.start for t in found), default=0)
         edges = []
@@ -156,17 +158,61 @@ class PathContext(ConText):
         return doc
 
 
-_PLAIN = (str, int, float, bool, type(None))
+def _keep_longest(found: list) -> list:
+    """Overlapping matches -> the longest of them (medspaCy's "longest" pruning, in n log n)."""
+    taken: set[int] = set()
+    kept = []
+    for item in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
+        tokens = range(item[1], item[2])
+        if not any(t in taken for t in tokens):
+            taken.update(tokens)
+            kept.append(item)
+    return kept
 
 
-def _is_plain(value: object) -> bool:
-    if isinstance(value, _PLAIN):
-        return True
-    if isinstance(value, (list, tuple)):
-        return all(_is_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _is_plain(v) for k, v in value.items())
-    return False
+def _scope(rule: ConTextRule, start: int, end: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """A modifier's token scope as medspaCy's ``ConTextModifier.__set_scope`` computes it, with
+    the sentence given (``Token.sent`` walks the doc token by token)."""
+    direction = rule.direction.lower()
+    limit = rule.max_scope
+    if direction == "forward":
+        lo, hi = end, sent[1]
+        if limit is not None and hi - lo > limit:
+            hi = end + limit
+    elif direction == "backward":
+        lo, hi = sent[0], start
+        if limit is not None and hi - lo > limit:
+            lo = start - limit
+    else:
+        lo, hi = sent
+        if limit is not None and start - lo > limit:
+            lo = start - limit
+        if limit is not None and hi - end > limit:
+            hi = end + limit
+    return lo, hi
+
+
+def _update_scopes_by_sentence(modifiers: list, sentences: list[int]) -> None:
+    """``ConTextGraph.update_scopes`` restricted to pairs in the same sentence.
+
+    medspaCy compares every pair of modifiers in the document; scopes never cross a sentence
+    (they are sentence-bounded or shorter), so pairs from different sentences cannot interact.
+    """
+    groups: dict[int, list] = {}
+    for modifier in modifiers:
+        groups.setdefault(bisect.bisect_right(sentences, modifier.modifier_span[0]), []).append(modifier)
+    for group in groups.values():
+        for i in range(len(group) - 1):
+            first = group[i]
+            for second in group[i + 1 :]:
+                first.limit_scope(second)
+                second.limit_scope(first)
+
+
+#: Span/doc extensions whose values are medspaCy objects msgpack cannot serialise (E871).
+_UNSERIALISABLE = frozenset({"modifiers", "context_graph", "target_rule", "sections",
+                             "section", "section_category", "section_title", "section_body",
+                             "section_span", "section_parent", "section_rule"})
 
 
 @Language.factory("pathspan_cleanup")
@@ -185,8 +231,9 @@ class UserDataCleanup:
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc.user_data
-        drop = [key for key, value in data.items()
-                if key == "pathspan_text" or not _is_plain(value)]
+        drop = [key for key in data
+                if key == TEXT_KEY or (isinstance(key, tuple) and len(key) > 1
+                                       and key[1] in _UNSERIALISABLE)]
         for key in drop:
             del data[key]
         return doc

@@ -25,6 +25,7 @@ from .resources import load_resource, resource_path
 
 SECTIONS_KEY = "pathspan_sections"  # doc.user_data key: list of (category, start_char, end_char)
 SENTENCES_KEY = "pathspan_sentence_starts"  # doc.user_data key: sentence start offsets
+SENTENCE_TOKENS_KEY = "pathspan_sentence_tokens"  # doc.user_data key: sentence start token indices
 TITLES_KEY = "pathspan_heading_titles"  # doc.user_data key: (start, end) of title-like heading lines
 TEXT_KEY = "pathspan_text"  # doc.user_data key: doc.text, computed once (it joins every token)
 
@@ -88,10 +89,13 @@ class SentenceSplitter:
         idx = doc.to_array("IDX").tolist()
         doc[0].is_sent_start = True
         starts = doc.user_data[SENTENCES_KEY] = sentence_starts(text)
+        tokens = [0]
         for char in starts[1:]:
             i = bisect.bisect_left(idx, char)
-            if i < len(doc):
+            if i < len(doc) and i != tokens[-1]:
                 doc[i].is_sent_start = True
+                tokens.append(i)
+        doc.user_data[SENTENCE_TOKENS_KEY] = tokens
         if len(doc) > 1 and not doc[1].is_sent_start:
             # spaCy counts boundaries as set only if some token other than the first has one.
             doc[1].is_sent_start = False
