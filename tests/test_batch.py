@@ -280,3 +280,19 @@ def test_llm_stage_end_to_end_against_a_loopback_server(folder, tmp_path, llm_se
     assert set(statuses.values()) == {"ok"}
     assert llm_server.count == 11 + 1  # one call per ok report, one repair retry for the bad one
     assert (tmp_path / "llm_cache").is_dir()
+
+
+def test_worker_rebuilds_the_pipeline_periodically_with_identical_records(monkeypatch):
+    from pipeline.nlp import get_nlp
+
+    chunk = _items(3)
+    expected = process_chunk(chunk)
+    monkeypatch.setattr(batch, "RECYCLE_EVERY", 5)
+    monkeypatch.setattr(batch, "_processed_here", 0)
+    before = get_nlp()
+    assert process_chunk(chunk) == expected  # 3 reports: same pipeline
+    assert get_nlp() is before
+    assert process_chunk(chunk) == expected  # 6 >= 5: dropped after this chunk
+    rebuilt = get_nlp()
+    assert rebuilt is not before
+    assert process_chunk(chunk) == expected
