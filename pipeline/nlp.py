@@ -123,8 +123,7 @@ class PathContext(ConText):
     def __call__(self, doc: Doc, targets: Optional[str] = None) -> Doc:
         matcher = self._ConText__matcher
         strings = self.nlp.vocab.strings
-        found = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []
-        found.sort(key=lambda s: (s.start, s.end))
+        found = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []  # sorted
         graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
         graph.targets = found
         sentences = doc.user_data.get(SENTENCE_TOKENS_KEY) or [0]
