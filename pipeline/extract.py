@@ -86,7 +86,7 @@ class Rules:
         self.distance_after = re.compile(size["distance_after"], i)
         self.distance_before = re.compile(size["distance_before"], i)
         self.attach_before_gap = re.compile(size["attach_before_gap"], i)
-        self.tumour_nouns = re.compile(size["tumour_nouns"], i)
+        self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.attach_forbidden = re.compile(size["attach_forbidden"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         mit = v["mitoses"]
@@ -296,7 +296,7 @@ def _fixed(field: str):
 
 def _histology(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _fixed("histology")(d, a, negated, uncertain, _m)
-    if found and found[0].value != "other":
+    if found and found[0].value != "other" and d.near_measurement(a.start_char - 60, a.end_char + 80):
         found += _attached_size(d, a.start_char, a.end_char)
     return found
 
@@ -306,8 +306,14 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
     7 x 6 mm"). Looked for only around the report's measurements, which are few."""
     r = d.rules
     seen: set[int] = set()
-    for pos in d.measurements:
-        for m in r.tumour_nouns.finditer(d.text, max(0, pos - 80), pos + 60):
+    windows: list[list[int]] = []
+    for pos in d.measurements:  # merge overlapping windows: one scan each
+        if windows and pos - 80 <= windows[-1][1]:
+            windows[-1][1] = pos + 60
+        else:
+            windows.append([max(0, pos - 80), pos + 60])
+    for lo, hi in windows:
+        for m in r.tumour_nouns.finditer(d.text, lo, hi):
             if m.start() in seen:
                 continue
             seen.add(m.start())
@@ -907,9 +913,15 @@ def findings_from_doc(doc: Doc, text: Optional[str] = None) -> Findings:
         fields[name] = Finding.model_construct(
             value=item["value"], evidence=spans, source="rules", needs_review=False,
             review_reasons=[], alternatives=[])
-    for name in Findings.model_fields:
-        fields.setdefault(name, Finding())
+    for name in _FIELD_NAMES:
+        if name not in fields:
+            fields[name] = Finding.model_construct(
+                value=None, evidence=[], source=None, needs_review=False, review_reasons=[],
+                alternatives=[])
     return Findings.model_construct(**fields)
+
+
+_FIELD_NAMES = tuple(Findings.model_fields)
 
 
 def extract_findings(text: str) -> Findings:
