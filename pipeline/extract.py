@@ -220,7 +220,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip whitespace and stray punctuation from the ends of an evidence span."""
     while start < end and (text[start].isspace() or text[start] in ",;:(-"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:(-"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:("):
         end -= 1
     return start, end
 

@@ -16,6 +16,7 @@ The tokenizer is ``spacy.blank("en")``: no statistical model, nothing downloaded
 
 import bisect
 import re
+import warnings
 from functools import lru_cache
 from typing import Optional
 
@@ -30,6 +31,10 @@ from spacy.tokens import Span as SpacySpan
 
 from .resources import resource_path
 from .sections import SENTENCE_TOKENS_KEY, TEXT_KEY, doc_text
+
+# medspaCy always runs a spaCy Matcher, which warns (W036) when, as here, every rule is a phrase
+# or a regex and it has no token patterns. The warning says nothing about our rules.
+warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 #: The span group holding the target matcher's anchors (a group allows overlapping anchors).
 TARGET_GROUP = "pathspan_targets"
