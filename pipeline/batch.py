@@ -232,7 +232,10 @@ def dask_engine(workers: int, scheduler: str | None
 
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler))
+            try:
+                client = stack.enter_context(Client(scheduler, timeout="20s"))
+            except OSError as exc:
+                raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
             n = max(len(client.scheduler_info().get("workers", {})), 1)
         else:
             cluster = stack.enter_context(LocalCluster(
@@ -310,8 +313,8 @@ def _skip_done(items: Iterator[Item], results: Path, summary: Summary, progress:
                 raise UsageError(f"{results}:{n}: not a result record ({exc}); cannot resume") from exc
             item = next(items, None)
             if item is None:
-                raise UsageError(f"{results} has more records ({n}+) than {RESULTS_NAME}'s input has "
-                                 "reports; the input changed, run again without --resume")
+                raise UsageError(f"{results} has more records ({n}+) than the input has reports; "
+                                 "the input changed since that run: run again without --resume")
             if _item_key(item) != key:
                 raise UsageError(
                     f"{results}:{n} is report {key[0]!r} but input report {n} is "
@@ -340,6 +343,8 @@ def run(config: RunConfig) -> Summary:
     workers = config.workers or os.cpu_count() or 1
     if workers < 1 or config.chunk_size < 1 or config.max_bytes < 1:
         raise UsageError("--workers, --chunk-size and --max-bytes must be at least 1")
+    if config.engine not in ("local", "dask"):
+        raise UsageError(f"unknown engine {config.engine!r}; choose local or dask")
     out_dir = Path(config.out_dir)
     results = out_dir / RESULTS_NAME
     summary = Summary(results=results)
@@ -392,9 +397,7 @@ def run(config: RunConfig) -> Summary:
 def _engine(config: RunConfig, workers: int):
     if config.engine == "dask":
         return dask_engine(workers, config.scheduler)
-    if config.engine == "local":
-        return local_engine(workers)
-    raise UsageError(f"unknown engine {config.engine!r}; choose local or dask")
+    return local_engine(workers)
 
 
 def _outcomes(done: Iterator[tuple[Chunk, list[Outcome]]], config: RunConfig, out_dir: Path

@@ -932,13 +932,17 @@ def extract_findings(text: str) -> Findings:
     return findings_from_doc(nlp(_prepared_doc(nlp, text)), text)
 
 
-def extract_findings_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Findings]:
-    """Findings for many reports, in input order, via ``nlp.pipe`` (same results as one by one)."""
+def extract_findings_many(texts: Iterable[str], batch_size: int = 64,
+                          n_process: int = 1) -> Iterator[Findings]:
+    """Findings for many reports, in input order, via ``nlp.pipe`` (same results as one by one).
+
+    ``n_process > 1`` runs spaCy's own worker processes (each builds the pipeline once).
+    """
     from .nlp import get_nlp
 
     nlp = get_nlp()
     pairs = ((_prepared_doc(nlp, t), t) for t in texts)
-    for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield findings_from_doc(doc, text)
 
 
