@@ -596,8 +596,10 @@ def _grade(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Ca
 
 def _differentiation(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _fixed("grade")(d, a, negated, uncertain, _m)
+    # JSCCR type codes name the predominant component first ("tub2>tub1" -> G2).
+    kind = "diff_first" if a.text[:3] in ("tub", "por", "pap") else "diff"
     for c in found:
-        c.kind = "diff"
+        c.kind = kind
     return found
 
 
@@ -810,8 +812,10 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         return None  # the site of the tumour; with no lesion, several biopsy sites name none
     if field == "depth" and chosen.get("histology") not in rules.tumour_histologies:
         return None  # invasion depth belongs to a malignant or neuroendocrine tumour
+    if field == "resection" and chosen.get("procedure") == "radical_resection":
+        return None  # en bloc / piecemeal describe endoscopic and local excisions
     if field == "grade":
-        coded = [c for c in cands if c.kind != "diff"]
+        coded = [c for c in cands if not c.kind.startswith("diff")]
         if coded:
             cands = coded
         elif chosen.get("histology") not in rules.diff_histologies:
@@ -852,6 +856,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     if field.startswith("margin_") and not field.endswith("_mm"):
         return max(cands, key=lambda c: (_MARGIN_ORDER[c.value], -c.start))
     if field == "grade":
+        first = [c for c in cands if c.kind == "diff_first"]
+        if first and len(first) == len(cands):
+            return min(first, key=lambda c: c.start)
         return max(cands, key=lambda c: (c.value, -c.start))
     return min(cands, key=lambda c: c.start)
 
@@ -886,7 +893,7 @@ def select_findings(cands: list[Candidate], rules: Rules) -> dict[str, dict[str,
         chosen[field] = best.value
         spans = [[best.start, best.end]]
         for c in sorted(fc, key=lambda c: (-c.priority, c.start)):
-            if c.kind == "diff" and best.kind != "diff":
+            if c.kind.startswith("diff") and not best.kind.startswith("diff"):
                 continue  # "well-differentiated" does not prove a NET's WHO grade
             if c.value == best.value and [c.start, c.end] not in spans and len(spans) < 4:
                 spans.append([c.start, c.end])

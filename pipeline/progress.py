@@ -93,8 +93,8 @@ class RunProgress:
         print(f"pathspan run: {seen}{of} reports, {rate:.1f} reports/s, {self.failed} failed"
               f", elapsed {_duration(now - self._start)}{eta}", file=self.stream, flush=True)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
-        elif self.enabled:
+        elif self.enabled and exc_type is None:  # an error says its own thing
             self._log(time.monotonic())

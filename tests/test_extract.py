@@ -242,3 +242,32 @@ def test_empty_and_odd_text():
     assert extract_findings("").histology.value is None
     assert extract_findings("\n\n   \n").model_dump() == Findings().model_dump()
     extract_findings("x" * 5000)  # no crash on text without sentences or anchors
+
+
+# Conventions of docs/gold.md, tested on snippets of our own.
+MORE_CASES = [
+    ("jp_tub2_first", "Adenocarcinoma, tub2>tub1, pT1b (SM 1500 µm), Ly1, V0.", "grade", "G2", "tub2"),
+    ("jp_tub1_first", "Adenocarcinoma, tub1>tub2, pT1a, Ly0, V0.", "grade", "G1", "tub1"),
+    ("jp_por", "Adenocarcinoma, por2, pT1b, Ly1, V1.", "grade", "G3", "por2"),
+    ("ftrd", "Rectum, FTRD specimen: neuroendocrine tumour, 12 mm.", "procedure", "eftr", "FTRD"),
+    ("radical_no_resection_field", "Low anterior resection, received in one piece: "
+     "adenocarcinoma.", "resection", None, None),
+    ("mesocolic_margin", "Right hemicolectomy: adenocarcinoma. Mesocolic margin: clear (12 mm).",
+     "margin_radial", "negative", "Mesocolic margin: clear"),
+    ("nec_no_grade", "Poorly differentiated neuroendocrine carcinoma of the rectum.", "grade",
+     None, None),
+    ("dysplasia_grade_is_not_grade", "Tubular adenoma with high-grade dysplasia.", "grade", None,
+     None),
+    ("margin_lower_bound", "Lateral margins: clear (> 3 mm).", "margin_lateral_mm", 3, "> 3 mm"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, field, value, evidence", MORE_CASES,
+                         ids=[c[0] for c in MORE_CASES])
+def test_more_case(case_id, text, field, value, evidence):
+    finding = getattr(extract_findings(text), field)
+    if value is None:
+        assert finding.value is None, finding
+        return
+    assert finding.value == (pytest.approx(value) if isinstance(value, (int, float)) else value)
+    assert any(evidence in span.text for span in finding.evidence), finding.evidence
