@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="", help="comma-separated corpus sizes for the memory-flatness run")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="profile the worker on N reports")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs for (a) and (b)")
+    parser.add_argument("--engine", default="local", choices=["local", "dask"], help="engine for (b)")
     args = parser.parse_args(argv)
 
     if args.profile:
@@ -282,9 +283,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"(a) floor  spacy.blank('en').pipe, 1 process: {floor_rate:8.1f} reports/s, "
               f"peak {_mb(floor_mem)}")
         archive = write_jsonl(tmp_path / "corpus.jsonl", args.reports)
-        rate, mem, summary = max(end_to_end(archive, args.reports, args.workers, tmp_path / f"out{i}")
+        extra = ["--engine", args.engine]
+        rate, mem, summary = max(end_to_end(archive, args.reports, args.workers, tmp_path / f"out{i}", extra)
                                  for i in range(args.repeat))
-        print(f"(b) pathspan run, {args.workers} workers:        {rate:8.1f} reports/s, "
+        print(f"(b) pathspan run, {args.workers} workers, {args.engine}: {rate:8.1f} reports/s, "
               f"peak {_mb(mem)}  [{summary}]")
         print(f"ratio (b)/(a) = {rate / floor_rate:.3f} (target >= 0.5; (b) includes starting "
               "the workers and loading the pipeline in each)")
@@ -292,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
         runs = []
         for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
             archive = write_jsonl(tmp_path / f"corpus-{size}.jsonl", size)
-            rate, mem, summary = end_to_end(archive, size, args.workers, tmp_path / f"out-{size}")
+            rate, mem, summary = end_to_end(archive, size, args.workers, tmp_path / f"out-{size}", extra)
             print(f"memory: {size:>7} reports -> peak {_mb(mem)}, {rate:.1f} reports/s  [{summary}]")
             runs.append((size, size / rate))
             archive.unlink()
