@@ -36,6 +36,9 @@ from .sections import SENTENCE_TOKENS_KEY, TEXT_KEY, doc_text
 # or a regex and it has no token patterns. The warning says nothing about our rules.
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 
+#: doc.user_data key: the anchors as (label, start, end, start_char, end_char, value) tuples.
+ANCHORS_KEY = "pathspan_anchors"
+
 #: The span group holding the target matcher's anchors (a group allows overlapping anchors).
 TARGET_GROUP = "pathspan_targets"
 
@@ -83,6 +86,10 @@ class PathTargetMatcher(TargetMatcher):
         # medspaCy 1.3.1 cannot take `rules` in its constructor (it adds them before building
         # its matcher), so they are added here.
         self.add([r for r in loaded if not isinstance(r.pattern, str)])
+        # metadata.followed_by: a regex the text right after the match must start with
+        # ("lateral" counts as a margin only in "lateral: ..." or "lateral 4 mm").
+        self.followed_by = {id(r): re.compile(r.metadata["followed_by"]) for r in loaded
+                            if r.metadata and "followed_by" in r.metadata}
 
     def __call__(self, doc: Doc) -> Doc:
         base = self._TargetMatcher__matcher
@@ -97,14 +104,27 @@ class PathTargetMatcher(TargetMatcher):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and len(span):
                     found.append((rule, span.start, span.end))
+        if self.followed_by:
+            found = [f for f in found if id(f[0]) not in self.followed_by
+                     or self.followed_by[id(f[0])].match(text, _end_char(doc, f[2]))]
         found = _keep_longest(found)
+        found.sort(key=lambda f: (f[1], f[2]))
         spans = []
+        anchors = []
         for rule, start, end in found:
             value = (rule.metadata or {}).get("value") or ""
-            spans.append(SpacySpan(doc, start, end, label=rule.category, kb_id=value))
-        spans.sort(key=lambda s: (s.start, s.end))
+            span = SpacySpan(doc, start, end, label=rule.category, kb_id=value)
+            spans.append(span)
+            anchors.append((rule.category, start, end, span.start_char, span.end_char, value))
         doc.spans[TARGET_GROUP] = spans
+        # The same anchors as plain tuples, for the findings component (no Span objects).
+        doc.user_data[ANCHORS_KEY] = anchors
         return doc
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    token = doc[end - 1]
+    return token.idx + len(token)
 
 
 @Language.factory("pathspan_context", default_config={"rules": None})

@@ -17,7 +17,9 @@ import bisect
 import re
 from typing import Optional
 
+import numpy
 from medspacy.section_detection import Sectionizer
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,6 +40,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_NOT_START = numpy.uint64(2**64 - 1)  # spaCy's -1 in a uint64 attribute array
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"[ \t]*\n\s*")
 _STOP: Optional[re.Pattern[str]] = None
@@ -87,18 +90,18 @@ class SentenceSplitter:
         text = doc_text(doc)
         # Token start offsets, in order; bisect maps a character offset to its token.
         idx = doc.to_array("IDX").tolist()
-        doc[0].is_sent_start = True
         starts = doc.user_data[SENTENCES_KEY] = sentence_starts(text)
         tokens = [0]
         for char in starts[1:]:
             i = bisect.bisect_left(idx, char)
             if i < len(doc) and i != tokens[-1]:
-                doc[i].is_sent_start = True
                 tokens.append(i)
+        # One array write instead of a Python attribute set per boundary: 1 = starts a
+        # sentence, -1 (as uint64) = does not.
+        flags = numpy.full(len(doc), _NOT_START, dtype=numpy.uint64)
+        flags[tokens] = 1
+        doc.from_array([SENT_START], flags)
         doc.user_data[SENTENCE_TOKENS_KEY] = tokens
-        if len(doc) > 1 and not doc[1].is_sent_start:
-            # spaCy counts boundaries as set only if some token other than the first has one.
-            doc[1].is_sent_start = False
         return doc
 
 
