@@ -74,6 +74,11 @@ class Rules:
         self.percent = re.compile(num["percent"], i)
         self.length = re.compile(num["length"], i)
         self.presence = _status_regex(v["presence"])
+        self.checked = re.compile(v["checkbox"]["checked"])
+        self.unchecked = re.compile(v["checkbox"]["unchecked"])
+        self.unchecked_line = re.compile(r"^[ \t>*\-•|]*" + v["checkbox"]["unchecked"], re.MULTILINE)
+        self.option_line = re.compile(r"[ \t>*\-•|]*(?:" + v["checkbox"]["checked"] + "|"
+                                      + v["checkbox"]["unchecked"] + ")")
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
@@ -148,6 +153,49 @@ class _Doc:
         self.margin_sides: dict[int, set[str]] = {}
         self.measurements = [m.start() for m in rules.unit_hint.finditer(self.text)]
         self._hpf_area: Any = ...
+        # Lines of a checklist whose box is not ticked state nothing.
+        self.unchecked_lines: list[tuple[int, int]] = []
+        if "[" in self.text or "(" in self.text or "☐" in self.text or "□" in self.text or "__" in self.text:
+            for m in rules.unchecked_line.finditer(self.text):
+                line_end = self.text.find("\n", m.end())
+                self.unchecked_lines.append((m.start(), len(self.text) if line_end < 0 else line_end))
+        self.unchecked_starts = [u[0] for u in self.unchecked_lines]
+
+    def unchecked(self, char: int) -> bool:
+        """Whether ``char`` lies on a checklist line whose box is not ticked."""
+        k = bisect.bisect_right(self.unchecked_starts, char) - 1
+        return k >= 0 and char < self.unchecked_lines[k][1]
+
+    def value_window(self, start: int, end: int) -> tuple[int, int]:
+        """Where the value of a "Label: value" statement is, ``[start, end)`` being the text
+        after the label. Checklists: the ticked option ("[ ] Present [X] Not identified", or
+        option lines under the label), never an unticked one."""
+        text, r = self.text, self.rules
+        checked = r.checked.search(text, start, end)
+        if checked is not None:
+            stop = r.unchecked.search(text, checked.end(), end)
+            other = r.checked.search(text, checked.end(), end)
+            ends = [m.start() for m in (stop, other) if m is not None]
+            return checked.end(), min(ends) if ends else end
+        unchecked = r.unchecked.search(text, start, end)
+        if unchecked is not None:
+            return start, unchecked.start()
+        if text[start:end].strip(" \t\r\n:|=") == "" and end < len(text):
+            # The options are on the following lines: take the ticked one.
+            pos = end
+            while pos < len(text):
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end < 0 else line_end
+                line = r.option_line.match(text, pos, line_end)
+                if line is None:
+                    if text[pos:line_end].strip():
+                        break
+                else:
+                    box = r.checked.search(text, pos, line.end())
+                    if box is not None:
+                        return box.end(), line_end
+                pos = line_end + 1
+        return start, end
 
     def near_measurement(self, start: int, end: int) -> bool:
         """Whether a number with a length unit occurs in ``[start, end)``."""
@@ -265,6 +313,8 @@ class FindingsComponent:
                 k = bisect.bisect_right(title_starts, anchor.start_char) - 1
                 if k >= 0 and anchor.start_char < titles[k][1]:
                     continue  # a heading names no finding
+            if d.unchecked_lines and d.unchecked(anchor.start_char):
+                continue  # an unticked checklist option
             negated, uncertain, elsewhere = _flags(anchor, user_data)
             if elsewhere:
                 continue  # historical or hypothetical: not a finding of this report
@@ -441,16 +491,16 @@ def _presence_value(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool) -> tu
         s, e = _modifier_hull(d, a, start, end)
         return "absent", s, e
     _, ce = d.clause(start, end)
-    window = d.text[end:ce]
-    stripped = window.strip(" \t:=(").rstrip()
+    ws, we = d.value_window(end, ce)
+    window = d.text[ws:we]
+    stripped = window.strip(" \t:=(|").rstrip()
     if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
-        return "absent", start, end + window.index(stripped[0]) + 1
+        return "absent", start, ws + window.index(stripped[0]) + 1
     if stripped[:1] == "+":
-        return "present", start, end + window.index("+") + 1
+        return "present", start, ws + window.index("+") + 1
     m = d.rules.presence.search(window, 0, 60)
     if m is not None:
-        status = m.lastgroup
-        return status, start, end + m.end()
+        return m.lastgroup, start, ws + m.end()
     return "present", start, end
 
 
@@ -559,7 +609,8 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
         before_start = cut + 1
     status: Optional[str] = None
     ev_s, ev_e = name_start, a.end_char
-    m = r.margin_status.search(text, a.end_char, after_end)
+    ws, we = d.value_window(a.end_char, after_end)
+    m = r.margin_status.search(text, ws, we)
     if m is not None:
         status, ev_e = m.lastgroup, m.end()
     else:

@@ -271,3 +271,73 @@ def test_more_case(case_id, text, field, value, evidence):
         return
     assert finding.value == (pytest.approx(value) if isinstance(value, (int, float)) else value)
     assert any(evidence in span.text for span in finding.evidence), finding.evidence
+
+
+CHECKBOX = """Lymphovascular Invasion
+[ ] Not identified
+[X] Present
+[ ] Cannot be determined
+Perineural Invasion: [X] Not identified [ ] Present
+Histologic Grade
+[ ] G1
+[X] G2
+Margins
+[X] All margins negative for tumor
+[ ] Tumor present at margin
+Tumor Size: 0.8 cm
+Ki-67 proliferation index: 4 %
+Histologic Type
+[X] Well-differentiated neuroendocrine tumor
+[ ] Neuroendocrine carcinoma
+"""
+
+PIPE_TABLE = """| Feature | Result |
+|---|---|
+| Procedure | Endoscopic submucosal dissection |
+| Histology | Well-differentiated neuroendocrine tumour |
+| Tumour size | 6 mm |
+| Lymphovascular invasion | Not identified |
+| Ki-67 | 1.5 % |
+| Deep margin | Negative (1.2 mm) |
+| Lateral margin | Positive |
+"""
+
+DICTATION = ("rectum, endoscopic mucosal resection: well differentiated neuroendocrine tumor, "
+             "grade 1, measuring 6 mm. the tumor involves the submucosa. no lymphovascular "
+             "invasion is seen. ki-67 is less than 2 percent. mitoses 1 per 2 mm2. lvi negative. "
+             "the deep margin is involved by tumor. the lateral margin is free, 3 mm.")
+
+CRLF = "Procedure: EMR\r\nLymphovascular invasion: Not identified\r\nDeep margin: Involved\r\n" \
+       "Lateral margin: Clear (2 mm)\r\nKi-67: 2 %\r\nHistologic type: Neuroendocrine tumour, G1\r\n"
+
+STYLE_CASES = [
+    ("checkbox_lvi", CHECKBOX, "lvi", "present", "Present"),
+    ("checkbox_pni_inline", CHECKBOX, "pni", "absent", "Not identified"),
+    ("checkbox_grade", CHECKBOX, "grade", "G2", "G2"),
+    ("checkbox_margins", CHECKBOX, "margin_deep", "negative", "margins negative"),
+    ("checkbox_histology", CHECKBOX, "histology", "neuroendocrine_tumor", "neuroendocrine tumor"),
+    ("checkbox_size", CHECKBOX, "tumor_size_mm", 8, "0.8 cm"),
+    ("pipe_lvi", PIPE_TABLE, "lvi", "absent", "Not identified"),
+    ("pipe_deep", PIPE_TABLE, "margin_deep", "negative", "Negative"),
+    ("pipe_deep_mm", PIPE_TABLE, "margin_deep_mm", 1.2, "1.2 mm"),
+    ("pipe_lateral", PIPE_TABLE, "margin_lateral", "positive", "Positive"),
+    ("pipe_ki67", PIPE_TABLE, "ki67_percent", 1.5, "1.5 %"),
+    ("pipe_size", PIPE_TABLE, "tumor_size_mm", 6, "6 mm"),
+    ("dictation_lvi", DICTATION, "lvi", "absent", "lymphovascular"),
+    ("dictation_ki67", DICTATION, "ki67_percent", 2, "less than 2 percent"),
+    ("dictation_deep", DICTATION, "margin_deep", "positive", "involved"),
+    ("dictation_lateral", DICTATION, "margin_lateral", "negative", "free"),
+    ("dictation_depth", DICTATION, "depth", "submucosa", "submucosa"),
+    ("dictation_procedure", DICTATION, "procedure", "emr", "endoscopic mucosal resection"),
+    ("crlf_lvi", CRLF, "lvi", "absent", "Not identified"),
+    ("crlf_deep", CRLF, "margin_deep", "positive", "Involved"),
+    ("crlf_lateral_mm", CRLF, "margin_lateral_mm", 2, "2 mm"),
+    ("crlf_grade", CRLF, "grade", "G1", "G1"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, field, value, evidence", STYLE_CASES,
+                         ids=[c[0] for c in STYLE_CASES])
+def test_other_styles(case_id, text, field, value, evidence):
+    """Checklists, pipe tables, lower-case dictation, CRLF: styles our gold train set lacks."""
+    test_more_case(case_id, text, field, value, evidence)

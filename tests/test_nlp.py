@@ -30,8 +30,9 @@ def test_sentences_lines_and_wrapping():
     starts = sentence_starts(text)
     pieces = [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]
     # a lower-case line continues the line before it (wrapped narrative)
+    # ". " ends a sentence before any letter (lower-case dictation), not after "approx."
     assert pieces == ["Line one: a", "Line two\nwraps onto the next line, and\ncontinues.",
-                      "Next one. approx. 1-2%"]
+                      "Next one.", "approx. 1-2%"]
 
 
 def test_sections_and_history_ends_at_blank_line():
