@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import run
+from pipeline.ingest import iter_inputs
 from test_batch import config, make_corpus, make_folder  # tests/ is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +47,8 @@ def test_dask_records_equal_local_records_byte_for_byte(cluster, inputs, tmp_pat
     local = (tmp_path / "local" / "results.jsonl").read_bytes()
     assert (tmp_path / "dask" / "results.jsonl").read_bytes() == local
     assert summary.total == local.count(b"\n") > 8
+    ids = [json.loads(line)["report_id"] for line in local.splitlines()]
+    assert ids == [item.report_id for item in iter_inputs(source, max_bytes=20_000)]
 
 
 def test_dask_resume_appends_in_order(cluster, inputs, tmp_path):
