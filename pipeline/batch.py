@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sys
 import threading
 import time
 from collections import Counter, deque
@@ -355,15 +356,7 @@ def run(config: RunConfig) -> Summary:
     first = next(items, None)
     items = itertools.chain([first] if first is not None else [], items)
 
-    context_of: Callable[[str], PatientContext | None] = lambda report_id: None
-    if config.context_path is not None:
-        from .context import ContextError, context_for, load_contexts
-
-        try:
-            contexts = load_contexts(config.context_path)
-        except ContextError as exc:
-            raise UsageError(str(exc)) from exc
-        context_of = lambda report_id: context_for(contexts, report_id)  # noqa: E731
+    context_of = _context_lookup(config)
 
     resume = config.resume and results.exists()
     if resume:
@@ -376,7 +369,7 @@ def run(config: RunConfig) -> Summary:
     with progress:
         if resume:
             items = _skip_done(items, results, summary, progress)
-        pairs = ((item, context_of(item.report_id)) for item in items)
+        pairs = ((item, context_of(item)) for item in items)
         chunks = _chunked(pairs, config.chunk_size)
         writer = ResultsWriter(results, append=resume)
         try:
@@ -392,6 +385,36 @@ def run(config: RunConfig) -> Summary:
         summary.queued = _enqueue(config, results)
     summary.elapsed = time.monotonic() - started
     return summary
+
+
+def _context_lookup(config: RunConfig) -> Callable[[Item], PatientContext | None]:
+    """Each item's patient context: from ``--context``, else (report files only) the report's
+    sidecar ``REPORT.context.json`` as ``pathspan explain`` uses it, else None."""
+    from .context import ContextError, context_for, load_contexts, sidecar_path
+
+    if config.context_path is not None:
+        try:
+            contexts = load_contexts(config.context_path)
+        except ContextError as exc:
+            raise UsageError(str(exc)) from exc
+        return lambda item: context_for(contexts, item.report_id)
+    source = Path(config.input)
+    if source.suffix.lower() in (".csv", ".jsonl", ".ndjson") and not source.is_dir():
+        return lambda item: None  # rows of an archive have no sidecar files
+
+    def sidecar(item: Item) -> PatientContext | None:
+        path = sidecar_path(item.source)
+        if path is None:
+            return None
+        try:
+            return context_for(load_contexts(path), item.report_id)
+        except ContextError as exc:
+            # A bad sidecar must not stop the archive; the report runs without context.
+            print(f"pathspan run: {exc}; {item.report_id} runs without patient context",
+                  file=sys.stderr, flush=True)
+            return None
+
+    return sidecar
 
 
 def _engine(config: RunConfig, workers: int):

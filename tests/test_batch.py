@@ -200,6 +200,25 @@ def test_contexts_reach_the_records(folder, tmp_path, monkeypatch):
     assert seen["S26-000001"] is None
 
 
+def test_sidecar_context_files_apply_to_their_reports(tmp_path, monkeypatch):
+    import pipeline.process as process
+
+    seen = {}
+    real = process.process_item
+
+    def spy(item, context=None, findings=None):
+        seen[item.report_id] = context
+        return real(item, context, findings)
+
+    monkeypatch.setattr(process, "process_item", spy)
+    folder = make_folder(tmp_path / "in", n=3)
+    (folder / "S26-000001.context.json").write_text('{"age": 91, "performance_status": 3}')
+    (folder / "S26-000002.context.json").write_text("{broken")
+    run(config(folder, tmp_path / "out"))
+    assert seen["S26-000001"].age == 91
+    assert seen["S26-000002"] is None and seen["S26-000000"] is None
+
+
 def test_a_bad_context_file_is_a_usage_error(folder, tmp_path):
     ctx_file = tmp_path / "ctx.json"
     ctx_file.write_text("{not json")
