@@ -136,6 +136,10 @@ class Rules:
         self.tumour_histologies = set(v["tumour_histologies"])
 
 
+_BOX_HINTS = ("[ ]", "[X]", "[x]", "[]", "( )", "(X)", "(x)", "☐", "☒", "☑", "■", "□", "✓", "✔",
+              "_X_", "_x_", "__")
+
+
 class _Doc:
     """Per-document lookups shared by the anchor handlers."""
 
@@ -155,7 +159,9 @@ class _Doc:
         self._hpf_area: Any = ...
         # Lines of a checklist whose box is not ticked state nothing.
         self.unchecked_lines: list[tuple[int, int]] = []
-        if "[" in self.text or "(" in self.text or "☐" in self.text or "□" in self.text or "__" in self.text:
+        # Substring tests (C speed) decide whether checklist handling is needed at all.
+        self.has_boxes = any(marker in self.text for marker in _BOX_HINTS)
+        if self.has_boxes:
             for m in rules.unchecked_line.finditer(self.text):
                 line_end = self.text.find("\n", m.end())
                 self.unchecked_lines.append((m.start(), len(self.text) if line_end < 0 else line_end))
@@ -170,6 +176,8 @@ class _Doc:
         """Where the value of a "Label: value" statement is, ``[start, end)`` being the text
         after the label. Checklists: the ticked option ("[ ] Present [X] Not identified", or
         option lines under the label), never an unticked one."""
+        if not self.has_boxes:
+            return start, end
         text, r = self.text, self.rules
         checked = r.checked.search(text, start, end)
         if checked is not None:
