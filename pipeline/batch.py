@@ -64,7 +64,7 @@ class RunConfig:
     llm_concurrency: int = 4
     llm_cache_dir: Path | None = None
     db: str | None = None
-    enqueue: bool = False  # --db given (db may still be None for the store's default)
+    enqueue: bool = False  # queue records in the review store (db None: OUT/review.sqlite); the CLI default is on
     chunk_size: int = DEFAULT_CHUNK_SIZE
     progress: bool = True
     progress_interval: float = 10.0

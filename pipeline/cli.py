@@ -84,7 +84,8 @@ def run(
     llm: Optional[str] = typer.Option(None, "--llm", help="Enrich with an LLM (LangChain model string); off by default."),
     redact: bool = typer.Option(False, "--redact", help="Redact identifiers before any LLM call."),
     llm_concurrency: int = typer.Option(4, "--llm-concurrency", min=1, help="Concurrent LLM calls."),
-    db: Optional[str] = typer.Option(None, "--db", help="Review-store database URL; queues the records for review."),
+    db: Optional[str] = typer.Option(None, "--db", help="Review-store database URL (default: OUT/review.sqlite)."),
+    queue: bool = typer.Option(True, "--queue/--no-queue", help="Queue every record in the review store for QA."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar (terminal) or log lines (stderr)."),
 ) -> None:
     """Process an archive into OUT/results.jsonl (exit 0: all ok, 1: some failed, 2: usage error)."""
@@ -96,7 +97,7 @@ def run(
         input=input, out_dir=out, workers=workers, engine=engine, scheduler=scheduler,
         resume=resume, max_bytes=max_bytes, id_column=id_column, text_column=text_column,
         chunk_size=chunk_size, context_path=context, llm=llm, redact=redact,
-        llm_concurrency=llm_concurrency, db=db, enqueue=db is not None, progress=progress,
+        llm_concurrency=llm_concurrency, db=db, enqueue=queue, progress=progress,
     )
     try:
         summary = run_batch(config)

@@ -136,3 +136,20 @@ def test_folder_of_bad_inputs_through_the_cli(tmp_path):
     assert proc.returncode == 1, stderr
     assert "8 reports: 5 ok, 3 failed (binary_input 1, empty_input 1, oversize_input 1)" in stdout
     assert "pathspan run: 8" in stderr  # the plain progress line when stderr is not a terminal
+
+
+def test_run_queues_every_record_for_review_by_default(tmp_path):
+    from pipeline.review.store import review_statuses
+
+    archive = tmp_path / "a.jsonl"
+    archive.write_text("".join(_jsonl_lines(3)))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(archive), "--out", str(out), "--workers", "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["report_id"] for line in (out / "results.jsonl").read_text().splitlines()]
+    assert review_statuses(out / "review.sqlite") == {rid: "pending" for rid in ids}
+
+    skipped = runner.invoke(app, ["run", str(archive), "--out", str(tmp_path / "out2"), "--workers", "1",
+                                  "--no-progress", "--no-queue"])
+    assert skipped.exit_code == 0, skipped.output
+    assert not (tmp_path / "out2" / "review.sqlite").exists()
