@@ -264,6 +264,9 @@ class ResultRecord(BaseModel):
     pipeline_version: str = PIPELINE_VERSION
     source: Optional[str] = None
     llm: Optional[LlmInfo] = None
+    # The patient context the decision saw, so a recomputation (review correction, LLM
+    # reconciliation) gives the same review reasons without the side file.
+    context: Optional[PatientContext] = None
 
     def to_json(self) -> str:
         """One compact JSON line, byte-stable for the same record."""

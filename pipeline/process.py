@@ -26,6 +26,7 @@ def process_report(report: Report, context: PatientContext | None = None,
         checks=checks,
         recommendation=recommendation,
         source=report.source,
+        context=context,
     )
 
 

@@ -83,7 +83,7 @@ def apply_corrections(record: ResultRecord, text: str | None, corrections: Seque
             changes.append({"field": corr.field, "old": old["value"], "new": new_value,
                             "old_evidence": old["evidence"], "new_evidence": evidence})
     findings = Findings.model_validate(data)
-    checks, recommendation = (decide or default_decide())(findings, None)
+    checks, recommendation = (decide or default_decide())(findings, record.context)
     new = record.model_copy(update={"findings": findings, "checks": checks,
                                     "recommendation": recommendation})
     old_code = record.recommendation.code if record.recommendation else None
