@@ -78,6 +78,19 @@ def test_preview_recomputes_the_decision_and_saves_nothing(store):
     assert case.record.recommendation.code == "no_further_treatment"
 
 
+def test_recomputed_decision_keeps_the_patient_context_of_the_run(store):
+    from pipeline.models import PatientContext
+
+    record, text = sample_record("ctx")
+    context = PatientContext(report_id="ctx", age=84, performance_status=3)
+    record = record.model_copy(update={"context": context,
+                                       "recommendation": decide(record.findings, context)[1]})
+    store.enqueue([(record, text)])
+    preview, _ = store.preview(store.list_cases()[0].id, [deep_positive()])
+    assert preview.recommendation == decide(preview.findings, context)[1]
+    assert preview.recommendation != decide(preview.findings)[1]  # the context adds MDT reasons
+
+
 def test_save_appends_a_signed_revision_with_old_and_new_values(store):
     record, text = sample_record("A")
     store.enqueue([(record, text)])
