@@ -148,7 +148,10 @@ class PathContext(ConText):
     def __call__(self, doc: Doc, targets: Optional[str] = None) -> Doc:
         matcher = self._ConText__matcher
         strings = self.nlp.vocab.strings
-        found = list(doc.spans[TARGET_GROUP]) if TARGET_GROUP in doc.spans else []  # sorted
+        # Targets: the anchors as light objects (what ConText reads of a Span: start, end,
+        # label_), sorted by position; their attributes are written where spaCy keeps span
+        # extensions, so ``span._.is_negated`` on the span group reads them.
+        found = [_Target(*t) for t in doc.user_data.get(ANCHORS_KEY, ())]
         graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
         graph.targets = found
         sentences = doc.user_data.get(SENTENCE_TOKENS_KEY) or [0]
@@ -174,12 +177,26 @@ class PathContext(ConText):
             modifier.reduce_targets()
             edges.extend((target, modifier) for target in modifier._targets)
         graph.edges = edges
+        data = doc.user_data
+        mapping = self.context_attributes_mapping or {}
         for target, modifier in edges:
-            target._.modifiers += (modifier,)
-        if self.context_attributes_mapping:
-            self.set_context_attributes(edges)
+            key = ("._.", "modifiers", target.start_char, target.end_char)
+            data[key] = data.get(key, ()) + (modifier,)
+            for attr, value in mapping.get(modifier.category, {}).items():
+                data[("._.", attr, target.start_char, target.end_char)] = value
         doc._.context_graph = graph
         return doc
+
+
+class _Target:
+    """An anchor as ConText sees it (the Span attributes ConTextModifier reads)."""
+
+    __slots__ = ("label_", "start", "end", "start_char", "end_char")
+
+    def __init__(self, label: str, start: int, end: int, start_char: int, end_char: int,
+                 value: str = "") -> None:
+        self.label_, self.start, self.end = label, start, end
+        self.start_char, self.end_char = start_char, end_char
 
 
 def _keep_longest(found: list) -> list:
