@@ -2,8 +2,12 @@
 
 Public API::
 
-    from pipeline import extract_findings, decide, process_report, Report
+    from pipeline import extract_findings, decide, process_report, run, RunConfig, Report
+
+The command line (``pathspan``) is a thin layer over these.
 """
+
+from importlib import import_module
 
 from .models import (
     PIPELINE_VERSION,
@@ -19,6 +23,19 @@ from .models import (
 
 __version__ = PIPELINE_VERSION
 
+# Imported on first use, so that `import pipeline.models` never pays for spaCy or Dask.
+_LAZY = {
+    "extract_findings": "extract",
+    "extract_findings_many": "extract",
+    "decide": "decide",
+    "process_report": "process",
+    "run": "batch",
+    "RunConfig": "batch",
+    "export_csv": "exports",
+    "export_fhir": "exports",
+    "enrich_records": "llm",
+}
+
 __all__ = [
     "Check",
     "Finding",
@@ -28,24 +45,11 @@ __all__ = [
     "Report",
     "ResultRecord",
     "Span",
-    "decide",
-    "extract_findings",
-    "process_report",
+    *_LAZY,
 ]
 
 
 def __getattr__(name: str):
-    # Lazy so that `import pipeline.models` never pays for spaCy.
-    if name == "extract_findings":
-        from .extract import extract_findings
-
-        return extract_findings
-    if name == "decide":
-        from .decide import decide
-
-        return decide
-    if name == "process_report":
-        from .process import process_report
-
-        return process_report
-    raise AttributeError(name)
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
