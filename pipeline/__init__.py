@@ -9,6 +9,9 @@ The command line (``pathspan``) is a thin layer over these.
 
 from importlib import import_module
 
+# Eager: the decision module needs only the models, and a lazy name would be shadowed by the
+# submodule of the same name once anything imports `pipeline.decide`.
+from .decide import decide
 from .models import (
     PIPELINE_VERSION,
     Check,
@@ -27,7 +30,6 @@ __version__ = PIPELINE_VERSION
 _LAZY = {
     "extract_findings": "extract",
     "extract_findings_many": "extract",
-    "decide": "decide",
     "process_report": "process",
     "run": "batch",
     "RunConfig": "batch",
@@ -45,6 +47,7 @@ __all__ = [
     "Report",
     "ResultRecord",
     "Span",
+    "decide",
     *_LAZY,
 ]
 
