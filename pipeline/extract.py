@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
 
-from .models import Finding, Findings, Span
+from .models import Findings
 from .normalize import parse_number, tidy, to_mm, to_um, upper_value
 from .resources import load_resource
 from .sections import SECTIONS_KEY, SENTENCES_KEY, TEXT_KEY, TITLES_KEY, doc_text, part_starts
@@ -262,7 +262,7 @@ class _Anchor:
         self.text = text[start_char:end_char]
 
 
-def _flags(span: SpacySpan, user_data: dict) -> tuple[bool, bool, bool]:
+def _flags(span: "_Anchor", user_data: dict) -> tuple[bool, bool, bool]:
     """(negated, uncertain, not-about-this-report) as ConText set them on ``span._``.
 
     Read straight from ``doc.user_data`` (where spaCy keeps span extensions): the same values
@@ -357,7 +357,7 @@ def make_findings(nlp: Language, name: str) -> FindingsComponent:
 
 
 def _fixed(field: str):
-    def handle(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
         if negated or uncertain:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
@@ -365,7 +365,7 @@ def _fixed(field: str):
     return handle
 
 
-def _histology(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _histology(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _FIXED_HISTOLOGY(d, a, negated, uncertain, _m)
     if found and found[0].value != "other" and d.near_measurement(a.start_char - 60, a.end_char + 80):
         found += _attached_size(d, a.start_char, a.end_char)
@@ -452,7 +452,7 @@ def _is_3d(m: re.Match[str]) -> bool:
     return bool(m.group("c"))
 
 
-def _size(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
     if uncertain:
@@ -490,7 +490,7 @@ def _size(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()), kind=kind)]
 
 
-def _presence_value(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
+def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
     start, end = a.start_char, a.end_char
     if uncertain:
         s, e = _modifier_hull(d, a, start, end)
@@ -513,7 +513,7 @@ def _presence_value(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool) -> tu
 
 
 def _presence(field: str):
-    def handle(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
         value, s, e = _presence_value(d, a, negated, uncertain)
         if value is None:
             return []
@@ -524,7 +524,7 @@ def _presence(field: str):
     return handle
 
 
-def _ki67(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     cs, ce = d.sentence(a.start_char)
     m = r.percent.search(d.text, a.end_char, ce)
@@ -541,7 +541,7 @@ def _ki67(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Can
     return [Candidate("ki67_percent", tidy(value), min(a.start_char, m.start()), max(a.end_char, m.end()))]
 
 
-def _mitoses(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _mitoses(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     cs, ce = d.sentence(a.start_char)
     region_start = max(cs, a.start_char - 30)
@@ -567,7 +567,7 @@ def _mitoses(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[
     return [best] if best else []
 
 
-def _margin_start(d: _Doc, a: SpacySpan) -> int:
+def _margin_start(d: _Doc, a: "_Anchor") -> int:
     """Where a margin's name starts: "margin" extended back over its side words
     ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
     cached = d.margin_starts.get(a.start_char)
@@ -578,7 +578,7 @@ def _margin_start(d: _Doc, a: SpacySpan) -> int:
     return cached
 
 
-def _margin_sides(d: _Doc, a: SpacySpan) -> set[str]:
+def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
     cached = d.margin_sides.get(a.start_char)
     if cached is None:
         words = set(_WORDS.findall(d.text[_margin_start(d, a) : a.end_char].lower()))
@@ -590,7 +590,7 @@ def _margin_sides(d: _Doc, a: SpacySpan) -> set[str]:
 _WORDS = re.compile(r"[a-z][a-z/\-]*")
 
 
-def _margin_counts(d: _Doc, a: SpacySpan, sides: Optional[set[str]] = None) -> bool:
+def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> bool:
     """Whether a margin anchor names a data-dictionary margin (else it neither gets a value
     nor bounds its neighbours' windows): not "proximal margin" alone, not a lone "the margin"."""
     sides = _margin_sides(d, a) if sides is None else sides
@@ -599,7 +599,7 @@ def _margin_counts(d: _Doc, a: SpacySpan, sides: Optional[set[str]] = None) -> b
     return sides != {"all"} or bool(d.rules.margin_plural.search(a.text))
 
 
-def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> list[Candidate]:
+def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> list[Candidate]:
     r = d.rules
     sides = _margin_sides(d, a)
     if not _margin_counts(d, a, sides):
@@ -669,7 +669,7 @@ def _margin(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, bounds) -> li
     return found
 
 
-def _grade(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _grade(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
     _, ce = d.clause(a.start_char, a.end_char)
@@ -680,7 +680,7 @@ def _grade(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Ca
     return [Candidate("grade", g, a.start_char, a.end_char + m.end())] if g else []
 
 
-def _differentiation(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _differentiation(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _FIXED_GRADE(d, a, negated, uncertain, _m)
     # JSCCR type codes name the predominant component first ("tub2>tub1" -> G2).
     kind = "diff_first" if a.text[:3] in ("tub", "por", "pap") else "diff"
@@ -689,7 +689,7 @@ def _differentiation(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) 
     return found
 
 
-def _depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated or uncertain:
         return []
     r = d.rules
@@ -700,7 +700,7 @@ def _depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Ca
     return _FIXED_DEPTH(d, a, negated, uncertain, _m)
 
 
-def _sm_depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
     if uncertain:
@@ -724,7 +724,7 @@ def _sm_depth(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list
     return found
 
 
-def _budding(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _budding(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     _, ce = d.clause(a.start_char, a.end_char)
     stop = min(ce, a.end_char + 60)
@@ -750,7 +750,7 @@ def _budding(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[
     return [Candidate("tumor_budding", r.bud_word_map[m.group(1).lower()], a.start_char, m.end())]
 
 
-def _nodes(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     s, e = d.sentence(a.start_char)
     text = d.text
@@ -787,7 +787,7 @@ _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
 _SM_LEVEL = re.compile(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])")
 
 
-def _code(d: _Doc, a: SpacySpan, negated: bool, uncertain: bool, _m) -> list[Candidate]:
+def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     """Staging and Japanese-style codes inside a CODE anchor (pT1b, pN0, HM1, Ly0, BD2, G1, SM)."""
     r = d.rules
     text = d.text

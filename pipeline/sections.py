@@ -168,13 +168,6 @@ class PathSectionizer(Sectionizer):
         return doc
 
 
-def section_at(sections: list[tuple[Optional[str], int, int]], char: int) -> Optional[str]:
-    """The category of the section containing character offset ``char``."""
-    starts = [s for _, s, _ in sections]
-    i = bisect.bisect_right(starts, char) - 1
-    return sections[i][0] if i >= 0 else None
-
-
 _PART: Optional[re.Pattern[str]] = None
 
 
