@@ -587,7 +587,7 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
     return set(cached)
 
 
-_WORDS = re.compile(r"[a-z][a-z/\-]*")
+_WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
 
 
 def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> bool:

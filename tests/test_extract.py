@@ -341,3 +341,8 @@ STYLE_CASES = [
 def test_other_styles(case_id, text, field, value, evidence):
     """Checklists, pipe tables, lower-case dictation, CRLF: styles our gold train set lacks."""
     test_more_case(case_id, text, field, value, evidence)
+
+
+def test_slash_joined_margin_sides():
+    f = extract_findings("Mucosal/lateral margin: Uninvolved by invasive carcinoma.")
+    assert f.margin_lateral.value == "negative"
