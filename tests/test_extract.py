@@ -346,3 +346,24 @@ def test_other_styles(case_id, text, field, value, evidence):
 def test_slash_joined_margin_sides():
     f = extract_findings("Mucosal/lateral margin: Uninvolved by invasive carcinoma.")
     assert f.margin_lateral.value == "negative"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["Lymphovascular invasion:", "not identified", "present", "[X]", "[ ]", "|", "\n", "\r\n",
+           ";", ".", "Ki-67", "1-2%", "<2%", "pT1b(SM", "1500 µm)", "HM1", "VM0", "Ly0", "V1",
+           "deep margin", "0.5 mm from the", "4.0 x 3.5 x 0.8 cm", "tumour", "NET", "A.", "B.",
+           "ADDENDUM:", "CLINICAL HISTORY:", "cannot be excluded", "if", "previous", "mitoses",
+           "2/10 HPF", "lymph nodes", "0/14", "BD2", "G2", "☒", "Size:", "6 cm", "ESD", "é"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=80))
+def test_any_text_gives_proven_values(pieces):
+    """Property: whatever the text, every value has spans and every span holds."""
+    text = " ".join(pieces)
+    findings = extract_findings(text)
+    for name in Findings.field_names():
+        finding = getattr(findings, name)
+        assert (finding.value is None) == (not finding.evidence)
+        assert all(text[s.start:s.end] == s.text for s in finding.evidence)
