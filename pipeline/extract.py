@@ -84,13 +84,17 @@ class Rules:
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         self.distance_owner = re.compile(v["margin_distance_owner"], i)
+        self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
         self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
+        self.side_precedence = {k: w for k, w in v["margin_side_precedence"].items()
+                                if not k.startswith("_")}
         size = v["size"]
         self.tumor_words = re.compile(size["tumor_words"], i)
         self.specimen_words = re.compile(size["specimen_words"], i)
         self.distance_after = re.compile(size["distance_after"], i)
         self.distance_before = re.compile(size["distance_before"], i)
         self.attach_before_gap = re.compile(size["attach_before_gap"], i)
+        self.largest = re.compile(size["largest"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.attach_forbidden = re.compile(size["attach_forbidden"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
@@ -108,6 +112,7 @@ class Rules:
         self.bud_words = re.compile(r"\b(" + "|".join(bud["words"]) + r")\b", i)
         self.bud_word_map = bud["words"]
         self.bud_count = re.compile(bud["count"], i)
+        self.bud_score = re.compile(bud["score"], i)
         self.bud_bands = bud["count_bands"]
         st = v["stage"]
         self.pt = re.compile(r"(?<![A-Za-z])" + st["pt"] + r"(?![a-z0-9])")
@@ -118,6 +123,8 @@ class Rules:
         jp = v["japanese"]
         self.jp_code = re.compile(r"(?<![A-Za-z])" + jp["code"] + r"(?![a-z0-9])")
         self.jp_fields = jp["fields"]
+        self.jp_partner = re.compile(jp["partner"], i)
+        self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
         nodes = v["nodes"]
         self.node_ratio = re.compile(nodes["ratio"], i)
@@ -262,15 +269,22 @@ class _Anchor:
         self.text = text[start_char:end_char]
 
 
-def _flags(span: "_Anchor", user_data: dict) -> tuple[bool, bool, bool]:
+def _flags(span: "_Anchor", user_data: dict) -> tuple[bool, Any, bool]:
     """(negated, uncertain, not-about-this-report) as ConText set them on ``span._``.
 
-    Read straight from ``doc.user_data`` (where spaCy keeps span extensions): the same values
-    as ``span._.is_negated`` etc., without four Underscore objects per anchor.
+    ``uncertain`` is ``"possible"`` (suspicious, equivocal, cannot be excluded), ``"unassessed"``
+    (cannot be assessed / evaluated: a NOT_ASSESSED cue) or False. Read straight from
+    ``doc.user_data``, where spaCy keeps span extensions.
     """
     s, e = span.start_char, span.end_char
     get = user_data.get
-    return (get(("._.", "is_negated", s, e), False), get(("._.", "is_uncertain", s, e), False),
+    uncertain: Any = "possible" if get(("._.", "is_uncertain", s, e), False) else False
+    if not uncertain:
+        for mod in get(("._.", "modifiers", s, e), ()):
+            if mod.category == "NOT_ASSESSED":
+                uncertain = "unassessed"
+                break
+    return (get(("._.", "is_negated", s, e), False), uncertain,
             get(("._.", "is_historical", s, e), False) or get(("._.", "is_hypothetical", s, e), False))
 
 
@@ -278,7 +292,7 @@ def _modifier_hull(d: "_Doc", a: "_Anchor", start: int, end: int) -> tuple[int, 
     """Widen an evidence span to include the ConText cue that negated or questioned the anchor."""
     doc = d.doc
     for mod in d.doc.user_data.get(("._.", "modifiers", a.start_char, a.end_char), ()):
-        if mod.category in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"):
+        if mod.category in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "NOT_ASSESSED"):
             ms, me = mod.modifier_span
             start = min(start, doc[ms].idx)
             end = max(end, doc[me - 1].idx + len(doc[me - 1]))
@@ -292,6 +306,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:("):
         end -= 1
     return start, end
+
+
+#: Anchors whose historical mentions still count as a last resort (value_rules.json
+#: "history_fallback_fields"): the tumour's site and the procedure.
+_FALLBACK_LABELS = frozenset({"SITE", "PROCEDURE"})
 
 
 class FindingsComponent:
@@ -324,21 +343,25 @@ class FindingsComponent:
             if d.unchecked_lines and d.unchecked(anchor.start_char):
                 continue  # an unticked checklist option
             negated, uncertain, elsewhere = _flags(anchor, user_data)
-            if elsewhere:
+            if elsewhere and (label not in _FALLBACK_LABELS or user_data.get(
+                    ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False)):
                 continue  # historical or hypothetical: not a finding of this report
             found = handler(d, anchor, negated, uncertain, margin_bounds)
             if found:
-                self._place(d, anchor.start_char, found, candidates)
+                self._place(d, anchor.start_char, found, candidates, last_resort=elsewhere)
         for start, found in _noun_sizes(d):
             self._place(d, start, found, candidates)
         doc.user_data[FINDINGS_KEY] = select_findings(candidates, self.rules)
         return doc
 
 
-    def _place(self, d: "_Doc", start: int, found: list[Candidate], out: list[Candidate]) -> None:
+    def _place(self, d: "_Doc", start: int, found: list[Candidate], out: list[Candidate],
+               last_resort: bool = False) -> None:
         """Give candidates their section priority and specimen part, trim their spans."""
         section = d.section(start)
-        priority = self.rules.section_priority.get(section, 3)
+        # A historical mention ("resection for low rectal adenocarcinoma") names the site
+        # only when nothing else does: the priority of clinical history.
+        priority = 0 if last_resort else self.rules.section_priority.get(section, 3)
         for cand in found:
             cand.start, cand.end = _trim(d.text, cand.start, cand.end)
             cand.priority = priority
@@ -357,8 +380,12 @@ def make_findings(nlp: Language, name: str) -> FindingsComponent:
 
 
 def _fixed(field: str):
+    # "Rectum, ESD, en bloc; margins negative": a backward "negative" must not unsay the site,
+    # procedure or resection, which are statements about the specimen, not findings in it.
+    statement = field in ("site", "procedure", "resection")
+
     def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
-        if negated or uncertain:
+        if (negated and not statement) or uncertain:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
         return [Candidate(field, value, a.start_char, a.end_char)] if value else []
@@ -392,6 +419,9 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
             if m.group().lower().startswith("polyp"):
                 for c in found:
                     c.kind = "polyp"
+            elif r.largest.search(d.text, max(0, m.start() - 25), m.start()):
+                for c in found:
+                    c.kind = "largest"  # "largest focus 11 mm" of a multifocal tumour
             if found:
                 yield m.start(), found
 
@@ -492,6 +522,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
 
 def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
     start, end = a.start_char, a.end_char
+    if uncertain == "unassessed":
+        return None, start, end  # "LVI cannot be assessed (biopsy)": the report does not say
     if uncertain:
         s, e = _modifier_hull(d, a, start, end)
         return "indeterminate", s, e
@@ -501,6 +533,8 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
     _, ce = d.clause(start, end)
     ws, we = d.value_window(end, ce)
     window = d.text[ws:we]
+    if d.rules.jp_code_start.match(window):
+        return None, start, end  # "Perineural: Pn0": the code says it
     stripped = window.strip(" \t:=(|").rstrip()
     if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
         return "absent", start, ws + window.index(stripped[0]) + 1
@@ -508,6 +542,8 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
         return "present", start, ws + window.index("+") + 1
     m = d.rules.presence.search(window, 0, 60)
     if m is not None:
+        if m.lastgroup == "not_assessed":
+            return None, start, end
         return m.lastgroup, start, ws + m.end()
     return "present", start, end
 
@@ -583,6 +619,9 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
     if cached is None:
         words = set(_WORDS.findall(d.text[_margin_start(d, a) : a.end_char].lower()))
         cached = {side for side, vocab in d.rules.side_words.items() if words & vocab} or {"all"}
+        for side, beaten in d.rules.side_precedence.items():
+            if side in cached:
+                cached -= set(beaten)
         d.margin_sides[a.start_char] = cached
     return set(cached)
 
@@ -642,6 +681,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
                 continue
             dm = cand
             break
+    if dm is not None and r.distance_not_of.search(text, max(cs, dm.start() - 40), dm.start()):
+        dm = None  # "scar 11 mm from CRM": not the tumour's distance
     dist: Optional[float] = None
     if dm is not None:
         value = parse_number(dm.group("value"))
@@ -731,6 +772,9 @@ def _budding(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[
     m = r.bud_code.search(d.text, a.end_char, stop)
     if m:
         return [Candidate("tumor_budding", f"BD{m.group('n')}", a.start_char, m.end())]
+    m = r.bud_score.search(d.text, a.end_char, stop)
+    if m:
+        return [Candidate("tumor_budding", f"BD{m.group('n')}", a.start_char, m.end())]
     m = r.bud_count.search(d.text, a.end_char, stop)
     if m:
         count = int(m.group("count"))
@@ -780,9 +824,9 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     return found
 
 
+_CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
 _NEXT_N = re.compile(r"\s*N[0-3X]")
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
-_LY_OR_VENOUS = re.compile(r"(?-i:\bLy ?[0-3X])|venous", re.IGNORECASE)
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
 _SM_LEVEL = re.compile(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])")
 
@@ -830,10 +874,17 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         for m in r.jp_code.finditer(text, s0, e0):
             kind, n = m.group("kind"), m.group("n")
             field = r.jp_fields[kind]
-            if kind == "V" and not _LY_OR_VENOUS.search(text, cs, ce):
-                continue  # a bare "V1" is too ambiguous without its Ly partner
+            if kind in ("V", "L") and not r.jp_partner.search(text, cs, m.start()) \
+                    and not r.jp_partner.search(text, m.end(), ce):
+                continue  # a bare "V1" or "L0" is too ambiguous without its partner
             if field.startswith("margin"):
                 value = {"0": "negative", "X": "indeterminate"}.get(n, "positive")
+                # "HM0 (3 mm)": the distance to that margin
+                dist = _CODE_DISTANCE.match(text, m.end(), min(ce, m.end() + 20))
+                if dist is not None:
+                    mm = to_mm(parse_number(dist.group("value")) or 0.0, dist.group("unit"))
+                    if mm is not None:
+                        found.append(Candidate(field + "_mm", mm, m.start(), dist.end(), kind="code"))
             else:
                 value = {"0": "absent", "X": "indeterminate"}.get(n, "present")
             found.append(Candidate(field, value, m.start(), m.end(), kind="code"))
@@ -894,12 +945,14 @@ def _tumour_part(cands: list[Candidate], rules: Rules) -> Optional[str]:
 
 
 def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, Any]) -> Optional[Candidate]:
-    if field == "site" and chosen.get("histology") is None:
-        return None  # the site of the tumour; with no lesion, several biopsy sites name none
+    if field == "site" and chosen.get("histology") is None and len({c.value for c in cands}) > 1:
+        return None  # with no lesion, several biopsy sites name no site of a tumour
     if field == "depth" and chosen.get("histology") not in rules.tumour_histologies:
         return None  # invasion depth belongs to a malignant or neuroendocrine tumour
     if field == "resection" and chosen.get("procedure") == "radical_resection":
         return None  # en bloc / piecemeal describe endoscopic and local excisions
+    if field == "grade" and chosen.get("histology") not in rules.tumour_histologies:
+        return None  # "Quirke grade 3", dysplasia grade: not a tumour grade
     if field == "grade":
         coded = [c for c in cands if not c.kind.startswith("diff")]
         if coded:
@@ -918,6 +971,7 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         for weak in ("bare", "listed"):
             strong = [c for c in cands if c.kind != weak]
             cands = strong or cands
+        cands = [c for c in cands if c.kind == "largest"] or cands
         cands += unknown
         if not cands:
             return None

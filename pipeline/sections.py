@@ -137,18 +137,19 @@ class PathSectionizer(Sectionizer):
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
                  for match_id, start, _ in matches]
         text = doc_text(doc)
-        # The heading part of a heading line states no finding: up to its first ":"
-        # ("pTNM (AJCC 8th): pT3" keeps pT3), or the whole line of a synoptic title
-        # ("SYNOPTIC REPORT - NEUROENDOCRINE TUMOUR OF THE COLON AND RECTUM").
+        # The heading part of a heading line states no finding: the whole line of a synoptic
+        # title ("Synoptic Report: Neuroendocrine Tumour, Colon and Rectum"; no numbers after
+        # its colon), else up to its first ":" ("Summary: ypT0 ypN0" keeps the stage).
         titles = []
         for (category, start_char), (_, start, _) in zip(heads, matches):
             line_end = text.find("\n", start_char)
             line_end = len(text) if line_end < 0 else line_end
             colon = text.find(":", start_char, line_end)
-            if colon >= 0:
+            rest = text[colon + 1 : line_end] if colon >= 0 else ""
+            if category in self.title_lines and not any(ch.isdigit() for ch in rest):
+                titles.append((start_char, line_end))  # names the protocol, states no finding
+            elif colon >= 0:
                 titles.append((start_char, colon))
-            elif category in self.title_lines:
-                titles.append((start_char, line_end))
         doc.user_data[TITLES_KEY] = titles
         n_chars = len(doc_text(doc))
         sections: list[tuple[Optional[str], int, int]] = []

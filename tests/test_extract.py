@@ -367,3 +367,59 @@ def test_any_text_gives_proven_values(pieces):
         finding = getattr(findings, name)
         assert (finding.value is None) == (not finding.evidence)
         assert all(text[s.start:s.end] == s.text for s in finding.evidence)
+
+
+W2_CASES = [
+    ("keyvalue_size", "tumour_size = 4 mm\nmargin_lateral = clear\nmargin_deep = involved\n"
+     "diagnosis = neuroendocrine tumour", "margin_deep", "positive", "involved"),
+    ("dot_leaders", "Perineural Invasion ................ not identified\n", "pni", "absent",
+     "not identified"),
+    ("dot_leaders_margin", "Deep Margin ........................ negative, 0.8 mm\n",
+     "margin_deep_mm", 0.8, "0.8 mm"),
+    ("tab_separated_stage", "DIAGNOSIS\tNeuroendocrine tumour, G1\nSTAGE\tpT2(m) pN1\n", "pt",
+     "pT2", "pT2"),
+    ("largest_focus", "DIAGNOSIS\tMultifocal neuroendocrine tumour\nLARGEST FOCUS\t11 mm\n"
+     "MESENTERIC MASS\t25 mm, nodal metastasis\n", "tumor_size_mm", 11, "11 mm"),
+    ("jp_code_distance", "NET G1, 8 mm, HM0 (3 mm), VM0 (1.1 mm).", "margin_deep_mm", 1.1,
+     "VM0 (1.1 mm)"),
+    ("pni_neg", "LVI +, PNI neg.", "pni", "absent", "neg"),
+    ("l0_v0", "Lymphovascular: L0 V0\nPerineural: Pn0\n", "lvi", "absent", "L0"),
+    ("pn0_beats_label", "Lymphovascular: L0 V0\nPerineural: Pn0\n", "pni", "absent", "Pn0"),
+    ("pn_colon_minus", "Adenocarcinoma, pT1.\nLVI: +\nPn: -\n", "pni", "absent", "Pn: -"),
+    ("budding_score", "Adenocarcinoma. Tumour budding score 2.", "tumor_budding", "BD2", "score 2"),
+    ("mp_included_not_invaded", "Adenocarcinoma. Level: submucosa. Deep margin: free "
+     "(muscularis propria included, 3 mm).", "depth", "submucosa", "submucosa"),
+    ("mp_well_clear", "Neuroendocrine tumour, 3 mm, in the submucosa, well clear of the "
+     "muscularis propria.", "depth", "submucosa", "submucosa"),
+    ("circumferential_mucosal_is_lateral", "TEM: neuroendocrine tumour.\n"
+     "Circumferential mucosal margin clear (6 mm)", "margin_lateral_mm", 6, "6 mm"),
+    ("received_intact", "TEM specimen, received intact. Neuroendocrine tumour.", "resection",
+     "en_bloc", "received intact"),
+    ("lvi_not_assessable_is_null", "Rectal biopsy: neuroendocrine tumour. Lymphovascular "
+     "invasion cannot be evaluated.", "lvi", None, None),
+    ("indication_is_not_histology", "Abdominoperineal resection following chemoradiotherapy "
+     "for low rectal adenocarcinoma.\n\nMicroscopic: No residual tumour identified.",
+     "histology", None, None),
+    ("indication_still_names_site", "Abdominoperineal resection following chemoradiotherapy "
+     "for low rectal adenocarcinoma.\n\nMicroscopic: No residual tumour identified.",
+     "site", "rectum", "rectal"),
+    ("quirke_grade_is_not_grade", "APR specimen. Mesorectum complete (Quirke grade 3). "
+     "No residual tumour.", "grade", None, None),
+    ("scar_distance_is_not_margin_mm", "No residual tumour. CRM not involved (scar 11 mm from "
+     "CRM).", "margin_radial_mm", None, None),
+    ("synoptic_title_names_no_site", "Synoptic Report: Neuroendocrine Tumour, Colon and Rectum\n"
+     "Tumour Site ..... Rectum\nHistologic Type .... neuroendocrine tumour\n", "site", "rectum",
+     "Rectum"),
+    ("en_bloc_not_negated_by_margins", "- en-bloc resection, lateral and vertical margins "
+     "negative\n- neuroendocrine tumour, G1", "resection", "en_bloc", "en-bloc"),
+    ("uppercase_pn_nodes", "ADENOCARCINOMA.\n- LYMPH NODES: 0 OF 17 (PN0).", "pn", "pN0", "PN0"),
+    ("uppercase_nodes_of", "ADENOCARCINOMA.\n- LYMPH NODES: 0 OF 17 (PN0).",
+     "lymph_nodes_examined", 17, "0 OF 17"),
+]
+
+
+@pytest.mark.parametrize("case_id, text, field, value, evidence", W2_CASES,
+                         ids=[c[0] for c in W2_CASES])
+def test_more_styles(case_id, text, field, value, evidence):
+    """Key = value lists, dot leaders, tabs, telegraphic codes, indications, scars."""
+    test_more_case(case_id, text, field, value, evidence)

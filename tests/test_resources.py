@@ -95,7 +95,7 @@ def test_value_rule_codes_are_valid():
     assert {band for *_, band in rules["budding"]["count_bands"]} == allowed("tumor_budding")
     assert set(rules["budding"]["words"].values()) <= allowed("tumor_budding")
     assert set(rules["grade"]["codes"].values()) <= allowed("grade")
-    assert set(rules["presence"]) - {"_comment"} == allowed("lvi")
+    assert set(rules["presence"]) - {"_comment", "not_assessed"} == allowed("lvi")
     assert set(rules["margin_status"]) == allowed("margin_deep")
     assert set(rules["japanese"]["fields"].values()) <= set(Findings.field_names())
 
