@@ -178,3 +178,14 @@ def test_every_gold_train_quote_supports_its_gold_value(txt, name, value, quote)
         pytest.skip("annotation used an occurrence index for a repeated quote")
     assert not isinstance(finding, RejectedClaim), finding.reason
     assert finding.value == value
+
+
+@pytest.mark.parametrize("quote, value", [
+    ("LVI: +", "present"), ("LVI: -", "absent"), ("PNI neg", "absent"), ("LVI pos", "present"),
+])
+def test_plus_minus_and_abbreviated_status_words_carry_their_polarity(quote, value):
+    text = f"Rectum, ESD. {quote}\n"
+    other = "absent" if value == "present" else "present"
+    field = "pni" if quote.startswith("PNI") else "lvi"
+    assert not isinstance(ground_claim(text, Claim(field, value, quote)), RejectedClaim)
+    assert isinstance(ground_claim(text, Claim(field, other, quote)), RejectedClaim)
