@@ -49,6 +49,24 @@ class GoldFormatError(ValueError):
     """An annotation file that does not follow the gold format."""
 
 
+# Key order of an annotation file (docs/gold.md); unknown keys follow in their own order.
+GOLD_KEY_ORDER = ("id", "style", "notes", "expected_recommendation", "fields")
+
+
+def dump_gold(data: dict[str, Any]) -> str:
+    """An annotation as JSON with one line per field, so a diff shows the field that changed."""
+    lines = []
+    for key in [k for k in GOLD_KEY_ORDER if k in data] + [k for k in data if k not in GOLD_KEY_ORDER]:
+        value = data[key]
+        if key != "fields":
+            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+            continue
+        inner = [f"  {json.dumps(name)}: {json.dumps(entry, ensure_ascii=False)}"
+                 for name, entry in value.items()]
+        lines.append(' "fields": {\n' + ",\n".join(inner) + "\n }")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def load_case(json_path: Path, split: str) -> GoldCase:
     """One gold case from ``<id>.json`` and its sibling ``<id>.txt`` (decoded like ``ingest``)."""
     item = read_file(json_path.with_suffix(".txt"))

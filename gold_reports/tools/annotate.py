@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest import read_file  # noqa: E402  (path set above)
+from pipeline.evaluate import dump_gold  # noqa: E402  (path set above)
+from pipeline.ingest import read_file  # noqa: E402
 from pipeline.models import Findings  # noqa: E402
 
-KEY_ORDER = ("id", "style", "notes", "expected_recommendation", "fields")
 
 
 class AnnotationError(ValueError):
@@ -105,22 +105,7 @@ def annotate_file(json_path: Path, relocate: bool = False) -> None:
     Findings.model_validate(full)  # vocabularies
     data["id"] = json_path.stem
     data["fields"] = full
-    ordered = {k: data[k] for k in KEY_ORDER if k in data}
-    ordered.update({k: v for k, v in data.items() if k not in ordered})
-    json_path.write_text(dump_annotation(ordered), encoding="utf-8")
-
-
-def dump_annotation(data: dict) -> str:
-    """JSON with one line per field, so a diff of an annotation shows the field that changed."""
-    lines = []
-    for key, value in data.items():
-        if key != "fields":
-            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-            continue
-        inner = [f"  {json.dumps(name)}: {json.dumps(entry, ensure_ascii=False)}"
-                 for name, entry in value.items()]
-        lines.append(' "fields": {\n' + ",\n".join(inner) + "\n }")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    json_path.write_text(dump_gold(data), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

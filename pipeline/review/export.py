@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..evaluate import dump_gold
 from ..exports.csv_export import write_csv
 from ..models import Findings
 from .labelstudio import export_tasks, labeling_config
@@ -23,7 +24,6 @@ from .store import CaseView, ReviewStore
 
 FORMATS = ("gold", "labelstudio", "csv")
 REVIEWED = ("accepted", "corrected")
-GOLD_KEY_ORDER = ("id", "style", "notes", "expected_recommendation", "fields")
 
 
 def gold_annotation(case: CaseView, gold_id: str) -> dict[str, Any]:
@@ -44,20 +44,6 @@ def gold_annotation(case: CaseView, gold_id: str) -> dict[str, Any]:
                              "evidence": [sp.model_dump() for sp in getattr(findings, name).evidence]}
                       for name in findings.field_names()}
     return data
-
-
-def dump_gold(data: dict[str, Any]) -> str:
-    """Gold JSON with one line per field, as ``gold_reports/tools/annotate.py`` writes it."""
-    lines = []
-    for key in [k for k in GOLD_KEY_ORDER if k in data] + [k for k in data if k not in GOLD_KEY_ORDER]:
-        value = data[key]
-        if key != "fields":
-            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-            continue
-        inner = [f"  {json.dumps(name)}: {json.dumps(entry, ensure_ascii=False)}"
-                 for name, entry in value.items()]
-        lines.append(' "fields": {\n' + ",\n".join(inner) + "\n }")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def _file_stem(report_id: str) -> str:
