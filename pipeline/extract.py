@@ -103,6 +103,13 @@ class Rules:
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
         self.hpf_area = re.compile(mit["hpf_area"], i)
         self.mitotic_count = re.compile(mit["count"], i)
+        self.mitoses_zero = re.compile(mit["zero"], i)
+        self.area_2mm2 = re.compile(mit["area_2mm2"], i)
+        self.zero_limited = re.compile(mit["zero_limited"], i)
+        self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
+        self.zero_not_before = re.compile(mit["zero_not_before"], i)
+        self.label_unit = re.compile(v["label_unit"]["regex"], i)
+        self.next_line_lead = re.compile(v["next_line_lead"])
         grade = v["grade"]
         self.grade_codes = grade["codes"]
         self.grade_window = re.compile(grade["window"], i)
@@ -211,6 +218,48 @@ class _Doc:
                         return box.end(), line_end
                 pos = line_end + 1
         return start, end
+
+    def next_line(self, pos: int) -> Optional[tuple[int, int]]:
+        """The next non-blank line after ``pos``, when nothing but punctuation follows ``pos`` on
+        its own line: a label whose value is written under it ("Lymphovascular invasion" /
+        "Not identified"). Its bounds skip a leading bullet."""
+        text = self.text
+        eol = text.find("\n", pos)
+        if eol < 0 or text[pos:eol].strip(" \t\r:|=.-") != "":
+            return None
+        start = eol + 1
+        while True:
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if text[start:end].strip():
+                break
+            if end >= len(text):
+                return None
+            start = end + 1
+        lead = self.rules.next_line_lead.match(text, start, end)
+        return (lead.end() if lead else start), end
+
+    def label_number(self, a: "_Anchor") -> Optional[tuple[str, float, int, int]]:
+        """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
+        "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1". Returns ``(unit, value, start, end)``
+        of the number (the unit lower-cased; ``"%"`` for percent, ``"2mm2"`` for per 2 mm²)."""
+        start = a.end_char
+        if a.text.endswith(")"):  # the anchor itself may end with the unit: "tumour size (mm)"
+            p = a.text.rfind("(")
+            if p > 0:
+                start = a.start_char + p
+        m = self.rules.label_unit.match(self.text, start, min(len(self.text), start + 60))
+        if m is None:
+            return None
+        value = parse_number(m.group("value"))
+        if value is None:
+            return None
+        unit = m.group("unit").lower().replace(" ", "").replace("\t", "")
+        if unit in ("%", "percent"):
+            unit = "%"
+        elif unit.startswith("2"):
+            unit = "2mm2"
+        return unit, value, m.start("value"), m.end("value")
 
     def near_measurement(self, start: int, end: int) -> bool:
         """Whether a number with a length unit occurs in ``[start, end)``."""
@@ -488,6 +537,10 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     if uncertain:
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
+    labelled = d.label_number(a)
+    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
+        size = to_mm(labelled[1], labelled[0])
+        return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, labelled[3])]
     cs, ce = d.clause(a.start_char, a.end_char)
     m = r.measurement.search(d.text, a.end_char, ce)
     if m is None or m.start() - a.end_char > 60:
@@ -499,7 +552,10 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             return []
     if r.distance_after.search(d.text[m.end() : m.end() + 30]):
         return []
-    if r.distance_before.search(d.text[max(cs, m.start() - 40) : m.start()]):
+    # "lies 8 cm from the anal verge and measures 4.5 x 3.8 cm": distance words before the
+    # size verb do not make the measurement after it a distance.
+    lo = max(cs, m.start() - 40, a.end_char if a.end_char <= m.start() else cs)
+    if r.distance_before.search(d.text[lo : m.start()]):
         return []
     subject = d.text[cs : m.start()]
     tumor_hits = list(r.tumor_words.finditer(subject))
@@ -545,6 +601,12 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
         if m.lastgroup == "not_assessed":
             return None, start, end
         return m.lastgroup, start, ws + m.end()
+    if not stripped.strip(".-"):
+        below = d.next_line(end)  # "Lymphovascular invasion" / "Not identified" on the next line
+        if below is not None:
+            m = d.rules.presence.match(d.text, below[0], below[1])
+            if m is not None:
+                return (None if m.lastgroup == "not_assessed" else m.lastgroup), start, m.end()
     return "present", start, end
 
 
@@ -562,6 +624,10 @@ def _presence(field: str):
 
 def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
+    labelled = d.label_number(a)
+    if labelled is not None and labelled[0] == "%":  # "Ki-67 index (%): 3"
+        unit, value, s, e = labelled
+        return [] if value > 100 else [Candidate("ki67_percent", tidy(value), a.start_char, e)]
     cs, ce = d.sentence(a.start_char)
     m = r.percent.search(d.text, a.end_char, ce)
     if m is None:
@@ -569,6 +635,10 @@ def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         for last in r.percent.finditer(d.text, max(cs, a.start_char - 40), a.start_char):
             pass
         m = last
+    if m is None:
+        below = d.next_line(a.end_char)  # "Ki-67 proliferation index" / "2%"
+        if below is not None:
+            m = r.percent.match(d.text, below[0], below[1])
     if m is None:
         return []
     value = upper_value(m.group("low"), m.group("high"))
@@ -579,6 +649,11 @@ def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
 
 def _mitoses(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
+    if uncertain:
+        return []
+    labelled = d.label_number(a)
+    if labelled is not None and labelled[0] == "2mm2":  # "Mitoses per 2 mm2: 1"
+        return [Candidate("mitoses_per_2mm2", tidy(labelled[1]), a.start_char, labelled[3])]
     cs, ce = d.sentence(a.start_char)
     region_start = max(cs, a.start_char - 30)
     best: Optional[Candidate] = None
@@ -600,7 +675,32 @@ def _mitoses(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[
             per_2 = value * 2.0 * area[0] / (n_hpf * area[1])
             best = Candidate("mitoses_per_2mm2", round(per_2, 2), min(a.start_char, m.start()),
                              max(a.end_char, m.end() + hpf.end()))
+    if best is None:
+        best = _no_mitoses(d, a, negated)
     return [best] if best else []
+
+
+def _no_mitoses(d: _Doc, a: "_Anchor", negated: bool) -> Optional[Candidate]:
+    """ "No mitoses", "Mitoses: none / absent / 0", "mitotic figures are not identified": a
+    count of zero (zero per any area). Not "no atypical mitoses", which says nothing of the count."""
+    r = d.rules
+    if r.zero_not_before.search(d.text, max(0, a.start_char - 25), a.start_char):
+        return None
+    cs, ce = d.clause(a.start_char, a.end_char)
+    if r.zero_limited.search(d.text, cs, ce) and not r.area_2mm2.search(d.text, cs, ce):
+        return None  # "no mitoses seen in the limited material": no count per 2 mm² (docs/gold.md)
+    if negated:
+        for mod in d.doc.user_data.get(("._.", "modifiers", a.start_char, a.end_char), ()):
+            if mod.category != "NEGATED_EXISTENCE":
+                continue
+            ms, me = mod.modifier_span
+            cue_start, cue_end = d.doc[ms].idx, d.doc[me - 1].idx + len(d.doc[me - 1])
+            if cue_end <= a.start_char and a.start_char - cue_end <= 20:  # "no (significant) mitoses"
+                return Candidate("mitoses_per_2mm2", 0.0, cue_start, a.end_char)
+    m = r.mitoses_zero.match(d.text, a.end_char, ce)
+    if m is not None:
+        return Candidate("mitoses_per_2mm2", 0.0, a.start_char, m.end())
+    return None
 
 
 def _margin_start(d: _Doc, a: "_Anchor") -> int:
@@ -658,6 +758,17 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     ev_s, ev_e = name_start, a.end_char
     ws, we = d.value_window(a.end_char, after_end)
     m = r.margin_status.search(text, ws, we)
+    if m is None:
+        below = d.next_line(a.end_char)  # "Deep margin:" / "Involved" on the next line
+        if below is not None:
+            m = r.margin_status.match(text, below[0], below[1])
+    if m is not None and sides == {"all"}:
+        # "Margins: appendiceal base free": the value names the margin it speaks of
+        named = set(_WORDS.findall(text[a.end_char : m.start()].lower()))
+        if named:
+            said = {side for side, vocab in r.side_words.items() if named & vocab}
+            if said == {"other"}:
+                return []
     if m is not None:
         status, ev_e = m.lastgroup, m.end()
     else:
@@ -684,6 +795,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if dm is not None and r.distance_not_of.search(text, max(cs, dm.start() - 40), dm.start()):
         dm = None  # "scar 11 mm from CRM": not the tumour's distance
     dist: Optional[float] = None
+    labelled = d.label_number(a) if dm is None else None
+    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "deep margin (mm): 0.4"
+        dist = to_mm(labelled[1], labelled[0])
+        if dist is not None:
+            ev_e = max(ev_e, labelled[3])
     if dm is not None:
         value = parse_number(dm.group("value"))
         dist = None if value is None else to_mm(value, dm.group("unit"))
@@ -738,7 +854,21 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_before.search(d.text[max(0, a.start_char - 30) : a.start_char]):
         return []
-    return _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    if found and found[0].value == "submucosa":
+        # "Tumor invades 2500 um into the submucosa": the depth of submucosal invasion
+        cs, _ = d.clause(a.start_char, a.end_char)
+        lo = max(cs, a.start_char - 80)
+        m = r.sm_before_layer.search(d.text[lo : a.start_char])
+        if m is not None:
+            value = parse_number(m.group("value"))
+            um = None if value is None else to_um(value, m.group("unit"))
+            if um is not None:
+                found.append(Candidate("sm_invasion_um", um, lo + m.start("length"), a.end_char))
+    return found
+
+
+_SM_GAP_BEFORE = re.compile(r"\s*(?:of\s+)?(?:deep\s+)?")
 
 
 def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
@@ -754,12 +884,23 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     if not submucosal and not re.search(r"(?-i:\bSM\b)|submucos", d.text[cs:ce], re.IGNORECASE):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
-    m = r.length.search(d.text, a.end_char, min(ce, a.end_char + 40))
+    labelled = d.label_number(a)
+    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "... invasion (µm): 1500"
+        um = to_um(labelled[1], labelled[0])
+        if um is not None:
+            found.append(Candidate("sm_invasion_um", um, a.start_char, labelled[3]))
+    m = None if found else r.length.search(d.text, a.end_char, min(ce, a.end_char + 40))
+    ev_start = a.start_char
+    if m is None and not found:
+        # "1800 µm submucosal invasion": the depth written just before its label
+        for before in r.length.finditer(d.text, max(cs, a.start_char - 30), a.start_char):
+            if _SM_GAP_BEFORE.fullmatch(d.text, before.end(), a.start_char):
+                m, ev_start = before, before.start()
     if m is not None:
         value = parse_number(m.group("value"))
         um = None if value is None else to_um(value, m.group("unit"))
         if um is not None:
-            found.append(Candidate("sm_invasion_um", um, a.start_char, m.end()))
+            found.append(Candidate("sm_invasion_um", um, min(ev_start, a.start_char), max(m.end(), a.end_char)))
     if "submucos" in lowered and "invasion" in lowered:
         found.append(Candidate("depth", "submucosa", a.start_char, a.end_char))
     return found
@@ -978,6 +1119,12 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     if field in ("margin_lateral", "margin_deep", "margin_radial"):
         stated = [c for c in cands if c.kind != "distance"]
         cands = stated or cands
+        if chosen.get("procedure") == "biopsy":
+            # "Depth and margins cannot be determined on biopsy": a biopsy has no resection
+            # margin, so a generic "cannot be determined" states none.
+            cands = [c for c in cands if not (c.kind == "generic" and c.value == "indeterminate")]
+            if not cands:
+                return None
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if any(c.kind == "unknown" for c in cands):

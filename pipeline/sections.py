@@ -140,16 +140,22 @@ class PathSectionizer(Sectionizer):
         # The heading part of a heading line states no finding: the whole line of a synoptic
         # title ("Synoptic Report: Neuroendocrine Tumour, Colon and Rectum"; no numbers after
         # its colon), else up to its first ":" ("Summary: ypT0 ypN0" keeps the stage).
+        # A colon far from the heading belongs to the prose after it ("Histology shows ... is
+        # scarce: 2 per 10 HPF"): then only the heading words are the title.
         titles = []
-        for (category, start_char), (_, start, _) in zip(heads, matches):
+        for (category, start_char), (_, start, end) in zip(heads, matches):
             line_end = text.find("\n", start_char)
             line_end = len(text) if line_end < 0 else line_end
             colon = text.find(":", start_char, line_end)
             rest = text[colon + 1 : line_end] if colon >= 0 else ""
+            head_end = doc[end - 1].idx + len(doc[end - 1]) if end > start else start_char
             if category in self.title_lines and not any(ch.isdigit() for ch in rest):
                 titles.append((start_char, line_end))  # names the protocol, states no finding
-            elif colon >= 0:
+            elif colon >= 0 and colon - head_end <= _TITLE_COLON_GAP \
+                    and ". " not in text[head_end:colon]:
                 titles.append((start_char, colon))
+            else:
+                titles.append((start_char, head_end))
         doc.user_data[TITLES_KEY] = titles
         n_chars = len(doc_text(doc))
         sections: list[tuple[Optional[str], int, int]] = []
@@ -168,6 +174,10 @@ class PathSectionizer(Sectionizer):
         doc.user_data[SECTIONS_KEY] = sections
         return doc
 
+
+#: How far after its heading words a line's first colon may be and still end the heading
+#: ("Final diagnosis (parts A-C):").
+_TITLE_COLON_GAP = 24
 
 _PART: Optional[re.Pattern[str]] = None
 
