@@ -98,6 +98,7 @@ class Rules:
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.attach_forbidden = re.compile(size["attach_forbidden"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
+        self.clinical_before = re.compile(size["clinical_before"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
@@ -105,7 +106,8 @@ class Rules:
         self.mitotic_count = re.compile(mit["count"], i)
         self.mitoses_zero = re.compile(mit["zero"], i)
         self.area_2mm2 = re.compile(mit["area_2mm2"], i)
-        self.zero_limited = re.compile(mit["zero_limited"], i)
+        self.limited_material = re.compile(v["limited_material"]["regex"], i)
+        self.margin_semicolon_distance = re.compile(v["margin_semicolon_distance"], i)
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
@@ -142,6 +144,8 @@ class Rules:
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_after = re.compile(v["depth_not_after"], i)
+        self.depth_confined = re.compile(v["depth_confined_before"], i)
+        self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
         self.procedure_rank = v["procedure_rank"]
         self.section_priority = {(None if k == "null" else k): p
@@ -392,6 +396,15 @@ class FindingsComponent:
             if d.unchecked_lines and d.unchecked(anchor.start_char):
                 continue  # an unticked checklist option
             negated, uncertain, elsewhere = _flags(anchor, user_data)
+            if elsewhere and label in ("LVI", "PNI") and user_data.get(
+                    ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False):
+                # "If LVI were present, ...; none is seen": the report answers its hypothetical
+                m = self.rules.hypothetical_absent.match(d.text, anchor.end_char)
+                if m is not None:
+                    field = "lvi" if label == "LVI" else "pni"
+                    self._place(d, anchor.start_char,
+                                [Candidate(field, "absent", anchor.start_char, m.end())], candidates)
+                continue
             if elsewhere and (label not in _FALLBACK_LABELS or user_data.get(
                     ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False)):
                 continue  # historical or hypothetical: not a finding of this report
@@ -485,6 +498,8 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     if d.near_measurement(max(cs, start - 60), start):  # cheap gate before the big regex
         for last in r.measurement.finditer(text, max(cs, start - 60), start):
             pass
+    if last is not None and r.clinical_before.search(text, max(0, last.start() - 60), last.start()):
+        return []  # "biopsy of a 3 mm nodule": the endoscopist's size
     if last is not None:
         gap = text[last.end() : start]
         if r.attach_before_gap.fullmatch(gap) and not r.attach_forbidden.search(gap):
@@ -687,7 +702,7 @@ def _no_mitoses(d: _Doc, a: "_Anchor", negated: bool) -> Optional[Candidate]:
     if r.zero_not_before.search(d.text, max(0, a.start_char - 25), a.start_char):
         return None
     cs, ce = d.clause(a.start_char, a.end_char)
-    if r.zero_limited.search(d.text, cs, ce) and not r.area_2mm2.search(d.text, cs, ce):
+    if r.limited_material.search(d.text, cs, ce) and not r.area_2mm2.search(d.text, cs, ce):
         return None  # "no mitoses seen in the limited material": no count per 2 mm² (docs/gold.md)
     if negated:
         for mod in d.doc.user_data.get(("._.", "modifiers", a.start_char, a.end_char), ()):
@@ -781,8 +796,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     # "lateral 4 mm" (inside or after). A distance followed by "from" after this anchor
     # belongs to the next margin.
     dm = None
+    first = k == 0 or bounds[k - 1][1] < cs  # no other margin earlier in the clause
     for cand in r.length.finditer(text, before_start, name_start):
-        if r.distance_owner.match(text[cand.end() : name_start]):
+        gap = text[cand.end() : name_start]
+        # "0.5 mm from the deep margin"; "2 mm deep margin, clear" (a table cell)
+        if r.distance_owner.match(gap) or (first and not gap.strip()):
             dm = cand
     bounded = k + 1 < len(bounds) and bounds[k + 1][0] < ce
     if dm is None:
@@ -792,6 +810,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
                 continue
             dm = cand
             break
+    if dm is None and status is not None and text.startswith(";", ce):
+        dm = r.margin_semicolon_distance.match(text, ce)  # "Deep margin: negative; 1.5 mm"
     if dm is not None and r.distance_not_of.search(text, max(cs, dm.start() - 40), dm.start()):
         dm = None  # "scar 11 mm from CRM": not the tumour's distance
     dist: Optional[float] = None
@@ -847,9 +867,11 @@ def _differentiation(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) 
 
 
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    r = d.rules
+    if negated and r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char):
+        negated = False  # "does not extend beyond the submucosa": confined to the submucosa
     if negated or uncertain:
         return []
-    r = d.rules
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
     if r.depth_not_before.search(d.text[max(0, a.start_char - 30) : a.start_char]):
@@ -901,8 +923,10 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         um = None if value is None else to_um(value, m.group("unit"))
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, min(ev_start, a.start_char), max(m.end(), a.end_char)))
-    if "submucos" in lowered and "invasion" in lowered:
-        found.append(Candidate("depth", "submucosa", a.start_char, a.end_char))
+    if submucosal and ("invasion" in lowered or found):
+        # "depth of SM invasion: 0.8 mm": a submucosal invasion depth is an invasion of the submucosa
+        ev_end = max((c.end for c in found), default=a.end_char)
+        found.append(Candidate("depth", "submucosa", a.start_char, ev_end))
     return found
 
 
@@ -966,6 +990,7 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 
 _CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
+_SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
@@ -995,7 +1020,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             cat = cat if cat == "X" else cat.lower()
             if cat not in r.pt_categories:
                 continue
-            if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()):
+            # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
+            if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
+                                         or (len(cat) == 2 and cat[1] in "abcd")):
                 continue
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
     if "N" in code:
@@ -1011,11 +1038,12 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if ratio:
                 found.append(Candidate("lymph_nodes_positive", int(ratio.group("pos")), m.start(), ratio.end()))
                 found.append(Candidate("lymph_nodes_examined", int(ratio.group("total")), m.start(), ratio.end()))
-    if "M" in code or "L" in code or "V" in code or "Pn" in code:
+    if "M" in code or "L" in code or "V" in code or "Pn" in code or "l" in code or "v" in code:
         for m in r.jp_code.finditer(text, s0, e0):
             kind, n = m.group("kind"), m.group("n")
+            n = _SIGN_CODE.get(n, n)  # "HM-" is HM0, "Ly+" is Ly1
             field = r.jp_fields[kind]
-            if kind in ("V", "L") and not r.jp_partner.search(text, cs, m.start()) \
+            if kind in ("V", "L", "v") and not r.jp_partner.search(text, cs, m.start()) \
                     and not r.jp_partner.search(text, m.end(), ce):
                 continue  # a bare "V1" or "L0" is too ambiguous without its partner
             if field.startswith("margin"):
@@ -1090,7 +1118,7 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         return None  # with no lesion, several biopsy sites name no site of a tumour
     if field == "depth" and chosen.get("histology") not in rules.tumour_histologies:
         return None  # invasion depth belongs to a malignant or neuroendocrine tumour
-    if field == "resection" and chosen.get("procedure") == "radical_resection":
+    if field == "resection" and chosen.get("procedure") in ("radical_resection", "biopsy"):
         return None  # en bloc / piecemeal describe endoscopic and local excisions
     if field == "grade" and chosen.get("histology") not in rules.tumour_histologies:
         return None  # "Quirke grade 3", dysplasia grade: not a tumour grade
