@@ -591,8 +591,17 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()), kind=kind)]
 
 
+_QUESTION = re.compile(r"[ \t]*\?[ \t]*")
+
+
 def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
     start, end = a.start_char, a.end_char
+    q = _QUESTION.match(d.text, end)
+    if q is not None:
+        # "Perineural invasion? No.": a question the report answers, not a doubt
+        m = d.rules.presence.match(d.text, q.end(), q.end() + 30)
+        if m is not None and m.lastgroup in ("present", "absent"):
+            return m.lastgroup, start, m.end()
     if uncertain == "unassessed":
         return None, start, end  # "LVI cannot be assessed (biopsy)": the report does not say
     if uncertain:

@@ -331,6 +331,16 @@ W3_CASES = [
      "discussed; none is seen on D2-40.", "lvi", "absent", "none is seen"),
     ("hypothetical_unanswered_trap", HIST + "If lymphovascular invasion were present, surgery would "
      "be discussed.", "lvi", None, None),
+    ("one_dot_leader", HIST + "Lymphovascular invasion . not identified\nPerineural invasion ..... present\n",
+     "lvi", "absent", "not identified"),
+    ("tumour_at_the_margin", NET + "Deep (adventitial) margin: tumour at the margin\n", "margin_deep",
+     "positive", "tumour at the margin"),
+    ("parenthetical_in_margin_name", NET + "The margins are clear; the deep (perirectal fat) margin is "
+     "2 mm away.", "margin_deep_mm", 2, "2 mm"),
+    ("question_answered", NET + "Perineural invasion? No.", "pni", "absent", "No"),
+    ("question_unanswered", NET + "Perineural invasion?\n", "pni", "indeterminate", "Perineural"),
+    ("nerves_label_literal", NET + "Nerves: involved.", "pni", "present", "involved"),
+    ("kikuchi_is_submucosa", ADENO + "Kikuchi sm2.", "depth", "submucosa", "Kikuchi sm2"),
 ]
 
 ALL = CASES + W3_CASES
