@@ -352,6 +352,11 @@ def _modifier_hull(d: "_Doc", a: "_Anchor", start: int, end: int) -> tuple[int, 
     return start, end
 
 
+#: Characters an evidence span may start / end with untrimmed (the common case, tested first).
+_UNTRIMMED_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<>≤≥~+")
+_UNTRIMMED_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789%)²µ.+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip whitespace and stray punctuation from the ends of an evidence span."""
     while start < end and (text[start].isspace() or text[start] in ",;:(-"):
@@ -424,11 +429,17 @@ class FindingsComponent:
         # A historical mention ("resection for low rectal adenocarcinoma") names the site
         # only when nothing else does: the priority of clinical history.
         priority = 0 if last_resort else self.rules.section_priority.get(section, 3)
+        text = d.text
         for cand in found:
-            cand.start, cand.end = _trim(d.text, cand.start, cand.end)
+            # most spans need no trimming: test their two end characters first
+            if cand.start < cand.end and text[cand.start] in _UNTRIMMED_START \
+                    and text[cand.end - 1] in _UNTRIMMED_END:
+                pass
+            else:
+                cand.start, cand.end = _trim(text, cand.start, cand.end)
             cand.priority = priority
             cand.section = section
-            cand.part = d.part(cand.start)
+            cand.part = d.part(cand.start) if d.parts else None
             out.append(cand)
 
 

@@ -15,6 +15,7 @@ The tokenizer is ``spacy.blank("en")``: no statistical model, nothing downloaded
 
 
 import bisect
+import gc
 import re
 import warnings
 from functools import lru_cache
@@ -58,6 +59,10 @@ def get_nlp() -> Language:
     nlp.add_pipe("pathspan_context")
     nlp.add_pipe("pathspan_findings")
     nlp.add_pipe("pathspan_cleanup")
+    # The pipeline (vocab, ~700 rules, compiled regexes) lives as long as the process: move it
+    # out of the collector's generations so each full collection stops re-scanning it.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
@@ -90,6 +95,7 @@ class PathTargetMatcher(TargetMatcher):
         # ("lateral" counts as a margin only in "lateral: ..." or "lateral 4 mm").
         self.followed_by = {id(r): re.compile(r.metadata["followed_by"]) for r in loaded
                             if r.metadata and "followed_by" in r.metadata}
+        self._ids: dict[int, tuple[str, str, int, int]] = {}  # id(rule) -> label, value, their ids
 
     def __call__(self, doc: Doc) -> Doc:
         base = self._TargetMatcher__matcher
@@ -107,15 +113,20 @@ class PathTargetMatcher(TargetMatcher):
         if self.followed_by:
             found = [f for f in found if id(f[0]) not in self.followed_by
                      or self.followed_by[id(f[0])].match(text, _end_char(doc, f[2]))]
-        found = _keep_longest(found)
+        found = _keep_longest(found, len(doc))
         found.sort(key=lambda f: (f[1], f[2]))
         spans = []
         anchors = []
+        ids = self._ids
         for rule, start, end in found:
-            value = (rule.metadata or {}).get("value") or ""
-            span = SpacySpan(doc, start, end, label=rule.category, kb_id=value)
+            key = id(rule)
+            if key not in ids:  # label and kb_id as string-store ids: no hashing per span
+                value = (rule.metadata or {}).get("value") or ""
+                ids[key] = (rule.category, value, strings.add(rule.category), strings.add(value))
+            category, value, label_id, value_id = ids[key]
+            span = SpacySpan(doc, start, end, label=label_id, kb_id=value_id)
             spans.append(span)
-            anchors.append((rule.category, start, end, span.start_char, span.end_char, value))
+            anchors.append((category, start, end, span.start_char, span.end_char, value))
         doc.spans[TARGET_GROUP] = spans
         # The same anchors as plain tuples, for the findings component (no Span objects).
         doc.user_data[ANCHORS_KEY] = anchors
@@ -199,14 +210,14 @@ class _Target:
         self.start_char, self.end_char = start_char, end_char
 
 
-def _keep_longest(found: list) -> list:
+def _keep_longest(found: list, n_tokens: int) -> list:
     """Overlapping matches -> the longest of them (medspaCy's "longest" pruning, in n log n)."""
-    taken: set[int] = set()
+    taken = bytearray(n_tokens)  # 1 = token inside a kept match; slices test in C
     kept = []
     for item in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
-        tokens = range(item[1], item[2])
-        if not any(t in taken for t in tokens):
-            taken.update(tokens)
+        start, end = item[1], item[2]
+        if 1 not in taken[start:end]:
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(item)
     return kept
 
