@@ -61,6 +61,39 @@ def _status_regex(vocab: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])", re.IGNORECASE)
 
 
+def _alternatives(pattern: str) -> frozenset[str]:
+    """Every plain word of the ``(?:a|b|c)`` word alternations in a regex, lower-cased."""
+    words: set[str] = set()
+    for group in re.findall(r"\(\?:((?:[A-Za-z\\\-/' ]+\|)+[A-Za-z\\\-/' ]+)\)", pattern):
+        for w in group.split("|"):
+            w = w.replace("\\", "").lower()
+            words.update((w, w.split()[-1]))  # "small bowel": the search must run after "bowel"
+    return frozenset(words)
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-/")
+
+
+def _word_before(text: str, lo: int, pos: int, skip) -> tuple[str, str]:
+    """The word that ends right before ``pos`` (after skipping characters for which ``skip``
+    is true) and the skipped characters: ``("deep", " ")`` for "the deep margin"."""
+    i = pos
+    while i > lo and skip(text[i - 1]):
+        i -= 1
+    j = i
+    while j > lo and text[j - 1] in _WORD_CHARS:
+        j -= 1
+    return text[j:i].lower(), text[i:pos]
+
+
+def _may_end_with(word: str, skipped: str, words: frozenset[str]) -> bool:
+    """Whether an end-anchored alternation of ``words`` can match before this word (after a
+    parenthesis, or a word of the list, whole or a ``-``/``/`` part of it)."""
+    if ")" in skipped or word in words:
+        return True
+    return any(part in words for part in re.split(r"[-/]", word))
+
+
 class Rules:
     """The compiled value rules of ``resources/value_rules.json``."""
 
@@ -83,6 +116,8 @@ class Rules:
         self.close_below = float(v["margin_close_below_mm"])
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
+        # The words the margin prefix can end with: a cheap test before its end-anchored search.
+        self.margin_prefix_words = _alternatives(v["margin_prefix"])
         self.distance_owner = re.compile(v["margin_distance_owner"], i)
         self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
         self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
@@ -143,6 +178,7 @@ class Rules:
         self.node_all_negative = re.compile(nodes["all_negative"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
+        self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
         self.depth_not_after = re.compile(v["depth_not_after"], i)
         self.depth_confined = re.compile(v["depth_confined_before"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
@@ -602,6 +638,14 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()), kind=kind)]
 
 
+def _non_word(ch: str) -> bool:
+    return not (ch.isalnum() or ch == "_")  # regex \W
+
+
+def _prefix_separator(ch: str) -> bool:
+    return ch.isspace() or ch in "(),/-"  # margin_prefix's [\s(),/\-]
+
+
 _QUESTION = re.compile(r"[ \t]*\?[ \t]*")
 
 
@@ -744,7 +788,10 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     cached = d.margin_starts.get(a.start_char)
     if cached is None:
         window_start = max(d.sentence(a.start_char)[0], a.start_char - 80)
-        m = d.rules.margin_prefix.search(d.text, window_start, a.start_char)
+        m = None
+        word, last = _word_before(d.text, window_start, a.start_char, _prefix_separator)
+        if _may_end_with(word, last, d.rules.margin_prefix_words):
+            m = d.rules.margin_prefix.search(d.text, window_start, a.start_char)
         cached = d.margin_starts[a.start_char] = m.start() if m else a.start_char
     return cached
 
@@ -894,7 +941,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
-    if r.depth_not_before.search(d.text[max(0, a.start_char - 30) : a.start_char]):
+    lo = max(0, a.start_char - 30)
+    word, last = _word_before(d.text, lo, a.start_char, _non_word)
+    if (word in r.depth_not_before_words or any(p in r.depth_not_before_words for p in word.split("-"))) \
+            and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
     if found and found[0].value == "submucosa":
