@@ -232,6 +232,41 @@ CASES = [
     ("dm_tumour_to_deep", NET + "Tumour to deep margin distance: 1.1 mm", "margin_deep_mm", 1.1, "1.1 mm"),
 ]
 
+# More foreseeable phrasings (all passing when written except 'mm squared').
+MORE = [
+    ("ki67_per_cent", NET + "Ki-67: 3 per cent.", "ki67_percent", 3, "3 per cent"),
+    ("ki67_LI", NET + "Ki-67 LI 4%", "ki67_percent", 4, "4%"),
+    ("ki67_index_of", NET + "The Ki-67 index is estimated at 2%.", "ki67_percent", 2, "2%"),
+    ("ki67_gt", NET + "Ki-67 >20%.", "ki67_percent", 20, ">20%"),
+    ("ki67_value_label_after", NET + "2% (Ki-67).", "ki67_percent", 2, "2%"),
+    ("mit_per_2_mm_squared", NET + "Mitoses: 3 per 2 mm squared.", "mitoses_per_2mm2", 3, "3 per 2 mm squared"),
+    ("mit_word_number", NET + "Two mitoses per 2 mm2.", "mitoses_per_2mm2", 2, "Two mitoses per 2 mm2"),
+    ("mit_mitotic_rate_is", NET + "The mitotic rate is 4 per 2 mm2.", "mitoses_per_2mm2", 4, "4 per 2 mm2"),
+    ("size_at_least", NET + "Size of invasive carcinoma: at least 4 mm (fragmented).", "tumor_size_mm", 4, "4 mm"),
+    ("size_measuring_up_to", NET + "Tumour measuring up to 5 mm.", "tumor_size_mm", 5, "5 mm"),
+    ("size_cm_x", NET + "The tumour measures 1.1 x 0.9 cm.", "tumor_size_mm", 11, "1.1 x 0.9 cm"),
+    ("size_mm_by", NET + "Tumour 6 by 4 mm.", "tumor_size_mm", 6, "6 by 4 mm"),
+    ("dm_at_least", NET + "Deep margin: clear, at least 2 mm.", "margin_deep_mm", 2, "2 mm"),
+    ("dm_distance_deep_margin_label", NET + "Distance to deep (vertical) margin: 0.3 mm", "margin_deep_mm", 0.3, "0.3 mm"),
+    ("dm_microns", NET + "Deep margin clear by 400 microns.", "margin_deep_mm", 0.4, "400 microns"),
+    ("pni_PNI_no", NET + "PNI: no", "pni", "absent", "no"),
+    ("pni_PNI_yes", NET + "PNI: yes", "pni", "present", "yes"),
+    ("pni_present_focal", NET + "Perineural invasion: present (focal).", "pni", "present", "present"),
+    ("pni_not_identified_after_list", NET + "Lymphovascular and perineural invasion: not identified.", "pni", "absent", "not identified"),
+    ("depth_into_mp", NET + "Tumour invades into the muscularis propria.", "depth", "muscularis_propria", "muscularis propria"),
+    ("depth_superficial_submucosa", NET + "Invasion into the superficial submucosa.", "depth", "submucosa", "submucosa"),
+    ("depth_level_label", NET + "Level of invasion: submucosa (SM1)\n", "depth", "submucosa", "submucosa"),
+    ("sm_um_paren_after_depth", ADENO + "Submucosal invasion (1500 µm).", "sm_invasion_um", 1500, "1500 µm"),
+    ("sm_depth_of_invasion_um", ADENO + "Depth of invasion: 1200 µm (SM).", "sm_invasion_um", 1200, "1200 µm"),
+    ("sm_criterion_trap", ADENO + "Deep submucosal invasion (≥ 1000 µm) is not present.", "sm_invasion_um", None, None),
+    ("grade_G1_WHO_2019", "Neuroendocrine tumour, G1 (WHO 2019).", "grade", "G1", "G1"),
+    ("grade_low_grade_net", "Neuroendocrine tumour, low grade (G1).", "grade", "G1", "G1"),
+    ("site_rectum_upper", "RECTUM, EMR: NEUROENDOCRINE TUMOUR.", "site", "rectum", "RECTUM"),
+    ("proc_endoscopic_resection_generic", "Rectum, endoscopic resection: " + "neuroendocrine tumour.", "procedure", None, None),
+    ("lvi_vascular_space", NET + "No vascular space invasion.", "lvi", "absent", "vascular space invasion"),
+    ("lvi_L1V0", ADENO + "L1 V0 Pn0", "lvi", "present", "L1"),
+]
+
 # Misses found on the w3 train reports, each turned into a general rule and a case of our own.
 W3_CASES = [
     ("heading_with_far_colon", "Histology shows a neuroendocrine tumour that infiltrates the "
@@ -343,7 +378,7 @@ W3_CASES = [
     ("kikuchi_is_submucosa", ADENO + "Kikuchi sm2.", "depth", "submucosa", "Kikuchi sm2"),
 ]
 
-ALL = CASES + W3_CASES
+ALL = CASES + MORE + W3_CASES
 
 
 @pytest.fixture(scope="module")
