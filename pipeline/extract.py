@@ -58,7 +58,24 @@ def _status_regex(vocab: dict[str, list[str]]) -> re.Pattern[str]:
     groups = [f"(?P<{status}>{_alternation(words)})"
               for status, words in vocab.items() if not status.startswith("_")]
     # Each alternative must stand alone: "free" is not in "freely", "no" not in "not".
-    return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])", re.IGNORECASE)
+    pattern = r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])"
+    return re.compile(_first_char_lookahead(vocab) + pattern, re.IGNORECASE)
+
+
+def _first_char_lookahead(vocab: dict[str, list[str]]) -> str:
+    """``(?=[...])`` of the characters the vocabulary's entries start with: lets ``re`` skip the
+    other positions in C (twice as fast); empty when an entry starts with regex syntax."""
+    chars: set[str] = set()
+    for status, words in vocab.items():
+        if status.startswith("_"):
+            continue
+        for word in words:
+            escaped = word.startswith("\\")
+            first = word[1] if escaped else word[0]
+            if first.isalnum() == escaped:  # "(?:", "[", or a class escape such as "\\d"
+                return ""
+            chars.update((first.lower(), first.upper()))
+    return "(?=[" + re.escape("".join(sorted(chars))) + "])"
 
 
 def _alternatives(pattern: str) -> frozenset[str]:

@@ -400,3 +400,22 @@ def test_phrasing(results, case_id, text, field, value, evidence):
     assert any(evidence in span.text for span in finding.evidence), finding.evidence
     for span in finding.evidence:
         assert text[span.start : span.end] == span.text
+
+
+def test_status_lookahead_changes_no_match():
+    """The first-character lookahead of the status vocabularies is a speed-up only."""
+    import re
+
+    from pipeline.extract import _first_char_lookahead, _status_regex
+    from pipeline.resources import load_resource
+
+    rules = load_resource("value_rules.json")
+    texts = [c[1] for c in ALL]
+    for key in ("presence", "margin_status"):
+        fast = _status_regex(rules[key])
+        assert fast.pattern.startswith("(?=[")  # the speed-up is in place
+        plain = re.compile(fast.pattern[len(_first_char_lookahead(rules[key])):], re.IGNORECASE)
+        for text in texts:
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
+                [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert _first_char_lookahead({"x": [r"\d+ cells"]}) == ""  # regex syntax first: no lookahead
