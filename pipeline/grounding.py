@@ -8,7 +8,8 @@ The LLM returns ``{field, value, quote}`` claims. A claim becomes a finding only
    whitespace; a quote found more than once must name its field (otherwise it is ambiguous);
 3. the located text supports the value: a status claim must match the quote's polarity
    ("present" quoted from "not identified" is rejected), a code must be written in the quote,
-   a number must appear in it (after unit conversion).
+   a number must appear in it (after unit conversion; a zero count may be a statement such as
+   "all negative").
 
 Everything else becomes a ``RejectedClaim`` with a reason code. The cue vocabulary lives in
 ``resources/grounding_cues.json`` so that a pathologist can read and change it.
@@ -24,7 +25,7 @@ from typing import Any, Iterable, Optional
 from pydantic import ValidationError
 
 from .models import NUMERIC_FIELDS, Finding, Findings, RejectedClaim, Span
-from .normalize import LENGTH_UNIT, NUMBER, parse_number, to_mm, to_um
+from .normalize import _WORD_NUMBERS, LENGTH_UNIT, NUMBER, parse_number, to_mm, to_um
 from .resources import load_resource
 
 CUES_FILE = "grounding_cues.json"
@@ -73,6 +74,7 @@ class _Cues:
     families: list[dict[str, re.Pattern]]               # groups of fields a quote could confuse
     names: dict[str, re.Pattern]                        # field -> pattern naming it
     number_noise: re.Pattern
+    zero: dict[str, re.Pattern]                         # count field -> 'none of them' cues
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern:
@@ -100,6 +102,7 @@ def _cues() -> _Cues:
         families=families,
         names=names,
         number_noise=_any(data["number_noise"]),
+        zero={name: _any(p) for name, p in data["zero_counts"].items()},
     )
 
 
@@ -139,12 +142,25 @@ def _char_pattern(ch: str) -> str:
 
 
 def _clauses_naming(name: str, quote: str) -> str:
-    """The clauses of ``quote`` that name ``name`` (all of it when none does or no cue exists):
-    'lateral margin involved, deep margin free' read for the deep margin is 'deep margin free'."""
-    pattern = _cues().names.get(name)
+    """The clauses of ``quote`` about ``name`` (all of it when none names it or no cue exists):
+    'lateral margin involved, deep margin free' read for the deep margin is 'deep margin free'.
+    A clause naming no field of the family continues the one before it, so 'Deep margin:
+    0.3 mm, tumour-free' keeps its status word."""
+    cues = _cues()
+    pattern = cues.names.get(name)
     if pattern is None:
         return quote
-    clauses = [c for c in re.split(r"[;,\n]|\.\s", quote) if pattern.search(c)]
+    family = next(f for f in cues.families if name in f)
+    clauses, about_name = [], False
+    for clause in re.split(r"[;,\n]|\.\s", quote):
+        if pattern.search(clause):
+            about_name = True
+        elif any(p.search(clause) for p in family.values()):
+            about_name = False
+        elif not clauses:
+            continue
+        if about_name:
+            clauses.append(clause)
     return " ; ".join(clauses) if clauses else quote
 
 
@@ -196,8 +212,7 @@ def _distance_status(text: str) -> set[str]:
 
 # Digits may follow an "x" ("11x9 mm") but not other letters ("tub1"); words stand alone.
 _NUMBER_RE = re.compile(
-    rf"(?<![A-WYZa-wyz\d.,])({NUMBER})(?![\d])|\b(zero|no|none|one|two|three|four|five|six|"
-    rf"seven|eight|nine|ten|eleven|twelve)\b", _FLAGS)
+    rf"(?<![A-WYZa-wyz\d.,])({NUMBER})(?![\d])|\b({'|'.join(_WORD_NUMBERS)})\b", _FLAGS)
 # A unit may follow a chain of dimensions: "26 x 20 x 9 mm", "12x10 mm".
 _UNIT_AFTER = re.compile(
     rf"(?:\s*(?:x|×|by|-|–|to)\s*{NUMBER})*\s*({LENGTH_UNIT})(?![a-z])", _FLAGS)
@@ -221,6 +236,10 @@ def _same_number(a: float, b: float) -> bool:
 
 
 def _number_supported(name: str, value: float, quote: str) -> bool:
+    # A zero count is written as a statement ("all negative"), so no digit can prove it.
+    zero = _cues().zero.get(name)
+    if value == 0 and zero is not None and zero.search(quote):
+        return True
     for number, unit in _numbers(quote):
         candidates = [number]
         if unit is not None:

@@ -189,3 +189,75 @@ def test_plus_minus_and_abbreviated_status_words_carry_their_polarity(quote, val
     field = "pni" if quote.startswith("PNI") else "lvi"
     assert not isinstance(ground_claim(text, Claim(field, value, quote)), RejectedClaim)
     assert isinstance(ground_claim(text, Claim(field, other, quote)), RejectedClaim)
+
+
+# --- cue families added for the w3 train phrasings: each must keep rejecting its contradiction ---
+
+
+@pytest.mark.parametrize("name, quote, supported, contradicted", [
+    # "yes" / "evident" / "prominent" state presence; "not evident" is consumed as absence.
+    ("pni", "Perineural invasion: yes", "present", "absent"),
+    ("pni", "Perineural invasion: not evident", "absent", "present"),
+    ("lvi", "Lymphovascular invasion is prominent", "present", "absent"),
+    # Code + sign notation.
+    ("pni", "Pn-", "absent", "present"),
+    ("lvi", "LVI +", "present", "absent"),
+    # "free" for a presence field ("Nerves: free").
+    ("pni", "Nerves: free", "absent", "present"),
+    # "neither ... nor ..." negates the rest of its clause, "is seen" included.
+    ("lvi", "Neither lymphatic nor venous invasion is seen", "absent", "present"),
+    # Tumour cells within vessels, and its negation.
+    ("lvi", "tumour cells within thin-walled vessels (lymphovascular invasion)", "present", "absent"),
+    ("lvi", "no tumour cells within vessels", "absent", "present"),
+    # JSCCR sub-typed venous invasion (V1a-c).
+    ("lvi", "V1a", "present", "absent"),
+    ("lvi", "Ly0, V0", "absent", "present"),
+    # p-prefixed and signed Japanese margin codes; a status code wins over a small distance.
+    ("margin_lateral", "pHM0", "negative", "positive"),
+    ("margin_deep", "pVM1", "positive", "negative"),
+    ("margin_deep", "pVM0 (0.2 mm)", "negative", "close"),
+    ("margin_deep", "VM- (<0.1 mm)", "negative", "close"),
+    ("margin_deep", "VM+", "positive", "negative"),
+    # "clearance" is a distance, not a status: under 1 mm it is close.
+    ("margin_deep", "clearance of 0.4 mm from the deep margin", "close", "negative"),
+    ("margin_deep", "deep clearance 3 mm", "negative", "close"),
+    # A status word in a following clause that names no other margin still belongs to the field.
+    ("margin_deep", "Deep margin: 0.3 mm, tumour-free", "negative", "close"),
+    ("margin_deep", "Deep margin: 0.3 mm, lateral margin free", "close", "negative"),
+])
+def test_new_status_cues_support_their_value_and_reject_the_opposite(name, quote, supported,
+                                                                      contradicted):
+    assert support_problem(name, supported, quote) is None
+    assert support_problem(name, contradicted, quote) is not None
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # Haggitt (1985) levels 1-4 are submucosal invasion, level 0 is intramucosal.
+    ("depth", "submucosa", "invading the stalk (Haggitt level 4)", True),
+    ("depth", "submucosa", "Haggitt level 0", False),
+    ("depth", "mucosa", "Haggitt level 0", True),
+    # "SM2500μm": depth code glued to its measurement.
+    ("depth", "submucosa", "(SM2500μm)", True),
+    ("depth", "submucosa", "small intestine", False),
+    ("sm_invasion_um", 2500, "SM2500μm", True),
+    ("sm_invasion_um", 500, "SM2500μm", False),
+    ("sm_invasion_um", 2, "SM2", False),
+    # Single vs several fragments.
+    ("resection", "en_bloc", "Single fragment", True),
+    ("resection", "piecemeal", "Single fragment", False),
+    ("resection", "piecemeal", "Received in three fragments", True),
+    ("resection", "en_bloc", "Received in three fragments", False),
+    # Number words beyond twelve.
+    ("lymph_nodes_examined", 17, "Two of seventeen lymph nodes", True),
+    ("lymph_nodes_examined", 7, "Two of seventeen lymph nodes", False),
+    ("lymph_nodes_examined", 13, "Thirteen lymph nodes are retrieved", True),
+    # A zero count written as a statement.
+    ("lymph_nodes_positive", 0, "Nine lymph nodes, all negative", True),
+    ("lymph_nodes_positive", 0, "Two of nine lymph nodes positive, all others negative", False),
+    ("lymph_nodes_positive", 0, "Two of nine lymph nodes positive", False),
+    ("mitoses_per_2mm2", 0, "Mitoses are not identified", True),
+    ("mitoses_per_2mm2", 0, "Mitoses 3 per 2 mm2, atypical mitoses not identified", False),
+    ("mitoses_per_2mm2", 0, "Mitoses are identified", False),
+])
+def test_new_value_and_number_cues(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok
