@@ -182,39 +182,28 @@ def test_bulk_extraction_is_used_and_a_failing_chunk_falls_back(monkeypatch):
     assert calls == [4]  # one bulk call for the whole chunk, then per-report fallback
 
 
-def test_contexts_reach_the_records(folder, tmp_path, monkeypatch):
-    seen = {}
-    import pipeline.process as process
+def contexts_in_results(out: Path) -> dict[str, PatientContext | None]:
+    """The patient context each record of a run carries, by report id."""
+    records = [ResultRecord.model_validate_json(line)
+               for line in (out / "results.jsonl").read_text().splitlines()]
+    return {r.report_id: r.context for r in records}
 
-    real = process.process_item
 
-    def spy(item, context=None, findings=None):
-        seen[item.report_id] = context
-        return real(item, context, findings)
-
-    monkeypatch.setattr(process, "process_item", spy)
+def test_contexts_reach_the_records(folder, tmp_path):
     ctx_file = tmp_path / "ctx.csv"
     ctx_file.write_text("report_id,age,performance_status\nS26-000002,88,3\n")
     run(config(folder, tmp_path / "out", context_path=ctx_file))
+    seen = contexts_in_results(tmp_path / "out")
     assert (seen["S26-000002"].age, seen["S26-000002"].performance_status) == (88, 3)
     assert seen["S26-000001"] is None
 
 
-def test_sidecar_context_files_apply_to_their_reports(tmp_path, monkeypatch):
-    import pipeline.process as process
-
-    seen = {}
-    real = process.process_item
-
-    def spy(item, context=None, findings=None):
-        seen[item.report_id] = context
-        return real(item, context, findings)
-
-    monkeypatch.setattr(process, "process_item", spy)
+def test_sidecar_context_files_apply_to_their_reports(tmp_path):
     folder = make_folder(tmp_path / "in", n=3)
     (folder / "S26-000001.context.json").write_text('{"age": 91, "performance_status": 3}')
     (folder / "S26-000002.context.json").write_text("{broken")
     run(config(folder, tmp_path / "out"))
+    seen = contexts_in_results(tmp_path / "out")
     assert seen["S26-000001"].age == 91
     assert seen["S26-000002"] is None and seen["S26-000000"] is None
 
