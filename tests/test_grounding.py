@@ -261,3 +261,14 @@ def test_new_status_cues_support_their_value_and_reject_the_opposite(name, quote
 ])
 def test_new_value_and_number_cues(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("quote", [
+    "No lymphovascular invasion is present", "without lymphovascular invasion identified",
+    "free of lymphovascular invasion, which is not seen",
+])
+def test_a_leading_negation_covers_its_clause(quote):
+    # "no ... is present" states absence: the trailing "present" must not also count.
+    text = f"Rectum, ESD. {quote}.\n"
+    assert isinstance(ground_claim(text, Claim("lvi", "present", quote)), RejectedClaim)
+    assert not isinstance(ground_claim(text, Claim("lvi", "absent", quote)), RejectedClaim)
