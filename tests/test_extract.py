@@ -205,9 +205,9 @@ def results():
     return dict(zip([c[0] for c in CASES], extract_findings_many(texts)))
 
 
-@pytest.mark.parametrize("case_id, text, field, value, evidence", CASES, ids=[c[0] for c in CASES])
-def test_case(results, case_id, text, field, value, evidence):
-    finding = getattr(results[case_id], field)
+def assert_extracted(finding, text: str, value, evidence: str | None) -> None:
+    """A table row's expectation: the value (None: null, no evidence), proven by a span of
+    ``text`` that contains ``evidence``."""
     if value is None:
         assert finding.value is None, finding
         assert finding.evidence == []
@@ -221,6 +221,11 @@ def test_case(results, case_id, text, field, value, evidence):
     assert any(evidence in span.text for span in finding.evidence), finding.evidence
     for span in finding.evidence:
         assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("case_id, text, field, value, evidence", CASES, ids=[c[0] for c in CASES])
+def test_case(results, case_id, text, field, value, evidence):
+    assert_extracted(getattr(results[case_id], field), text, value, evidence)
 
 
 def test_many_equals_single():

@@ -8,6 +8,7 @@ each group ends with traps that must stay null.
 """
 
 import pytest
+from test_extract import assert_extracted  # tests/ is on sys.path
 
 from pipeline.extract import extract_findings_many
 
@@ -388,18 +389,7 @@ def results():
 
 @pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
 def test_phrasing(results, case_id, text, field, value, evidence):
-    finding = getattr(results[case_id], field)
-    if value is None:
-        assert finding.value is None, finding
-        assert finding.evidence == []
-        return
-    if isinstance(value, (int, float)):
-        assert finding.value == pytest.approx(value), finding
-    else:
-        assert finding.value == value, finding
-    assert any(evidence in span.text for span in finding.evidence), finding.evidence
-    for span in finding.evidence:
-        assert text[span.start : span.end] == span.text
+    assert_extracted(getattr(results[case_id], field), text, value, evidence)
 
 
 def test_status_lookahead_changes_no_match():
