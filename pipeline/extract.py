@@ -193,6 +193,8 @@ class Rules:
         self.node_examined = re.compile(nodes["examined"], i)
         self.node_positive = re.compile(nodes["positive"], i)
         self.node_all_negative = re.compile(nodes["all_negative"], i)
+        self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
+        self.node_none_in = re.compile(nodes["none_in"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
@@ -818,6 +820,13 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
     if cached is None:
         words = set(_WORDS.findall(d.text[_margin_start(d, a) : a.end_char].lower()))
         cached = {side for side, vocab in d.rules.side_words.items() if words & vocab} or {"all"}
+        if a.kb_id_ in d.rules.side_words:  # "diathermied base" is the deep margin by name
+            cached = {a.kb_id_}
+        elif cached == {"all"}:  # "closest margin (deep) 1.2 mm": the side in a parenthesis
+            named = _SIDE_PAREN.match(d.text, a.end_char)
+            if named is not None:
+                words = set(_WORDS.findall(named.group(1).lower()))
+                cached = {side for side, vocab in d.rules.side_words.items() if words & vocab} or cached
         for side, beaten in d.rules.side_precedence.items():
             if side in cached:
                 cached -= set(beaten)
@@ -826,6 +835,7 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
+_SIDE_PAREN = re.compile(r"[ \t]*\(([A-Za-z][A-Za-z \t/\-]{0,28})\)")
 
 
 def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> bool:
@@ -917,6 +927,15 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         status = "close" if dist < r.close_below else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
     found: list[Candidate] = []
+    if len(sides) == 2:  # "Deep/lateral margins: 0.4 mm / 2 mm"
+        paired = _paired_distances(d, a, name_start, sides, after_end)
+        for side, (value, ps, pe) in paired.items():
+            side_status = status or ("close" if value < r.close_below else "negative")
+            found.append(Candidate(_SIDE_FIELD[side], side_status, min(ev_s, ps), max(ev_e, pe),
+                                   kind="" if status else "distance"))
+            found.append(Candidate(_SIDE_FIELD[side] + "_mm", value, min(ev_s, ps), max(ev_e, pe)))
+        if paired:
+            return found
     for side in sides:
         if side == "all":
             if status:
@@ -928,6 +947,32 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e))
     return found
+
+
+def _paired_distances(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
+                      end: int) -> dict[str, tuple[float, int, int]]:
+    """Two margins named together and two lengths after them, joined by "/", "," or "and",
+    in the order the margins were named: {side: (mm, start, end)}; {} when not so."""
+    if "all" in sides or "other" in sides:
+        return {}
+    name = d.text[name_start : a.end_char].lower()
+    order = sorted(sides, key=lambda side: min(
+        (m.start() for m in _WORDS.finditer(name) if m.group() in d.rules.side_words[side]),
+        default=len(name)))
+    lengths = list(d.rules.length.finditer(d.text, a.end_char, end))
+    if len(lengths) != 2 or not _PAIR_JOIN.fullmatch(d.text, lengths[0].end(), lengths[1].start()):
+        return {}
+    out: dict[str, tuple[float, int, int]] = {}
+    for side, m in zip(order, lengths):
+        value = parse_number(m.group("value"))
+        mm = None if value is None else to_mm(value, m.group("unit"))
+        if mm is None:
+            return {}
+        out[side] = (mm, m.start(), m.end())
+    return out
+
+
+_PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
 
 
 def _grade(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
@@ -1057,11 +1102,16 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         if value is not None and value == int(value):
             found.append(Candidate(field, int(value), min(ms, a.start_char), max(me, a.end_char)))
 
-    m = r.node_of.search(text, s, e)
+    m = r.node_positive_of_total.search(text, s, e) or r.node_of.search(text, s, e)
     if m is None:
         m = r.node_ratio.search(text, s, e)
     if m is not None:
         add("lymph_nodes_positive", m.group("pos"), m.start(), m.end())
+        add("lymph_nodes_examined", m.group("total"), m.start(), m.end())
+        return found
+    m = r.node_none_in.search(text, s, e)  # "no metastatic carcinoma in 19 lymph nodes"
+    if m is not None:
+        add("lymph_nodes_positive", "0", m.start(), m.end())
         add("lymph_nodes_examined", m.group("total"), m.start(), m.end())
         return found
     ex = r.node_examined.search(text, s, e)
@@ -1070,8 +1120,9 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     pos = r.node_positive.search(text, s, e)
     if pos is not None:
         add("lymph_nodes_positive", pos.group("pos") or pos.group("pos2"), pos.start(), pos.end())
-    elif ex is not None and found and r.node_all_negative.search(text, ex.end(), e):
-        neg = r.node_all_negative.search(text, ex.end(), e)
+    elif ex is not None and found and r.node_all_negative.search(text, ex.start(), e):
+        # "17 lymph nodes, all negative"; "twelve reactive lymph nodes"
+        neg = r.node_all_negative.search(text, ex.start(), e)
         found.append(Candidate("lymph_nodes_positive", 0, min(ex.start(), a.start_char), neg.end()))
     return found
 

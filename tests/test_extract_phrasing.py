@@ -379,7 +379,74 @@ W3_CASES = [
     ("kikuchi_is_submucosa", ADENO + "Kikuchi sm2.", "depth", "submucosa", "Kikuchi sm2"),
 ]
 
-ALL = CASES + MORE + W3_CASES
+# Round 3: margin distances and node counts in many wordings (written before the rules).
+LAR = "Low anterior resection: adenocarcinoma, moderately differentiated. "
+W4_CASES = [
+    # deep-margin distance: wording variety
+    ("dmw_clearance_to", NET + "Clearance to the deep margin 0.8 mm.", "margin_deep_mm", 0.8, "0.8 mm"),
+    ("dmw_closest_margin_paren", NET + "Closest margin (deep) 1.2 mm.", "margin_deep_mm", 1.2, "1.2 mm"),
+    ("dmw_distance_to_deep_resection", NET + "Distance to deep resection margin: 0.3mm\n", "margin_deep_mm", 0.3, "0.3mm"),
+    ("dmw_diathermied_base", NET + "The tumour lies 2 mm from the diathermied base.", "margin_deep_mm", 2, "2 mm"),
+    ("dmw_deep_clearance_gt", NET + "Deep clearance >1 mm.", "margin_deep_mm", 1, "1 mm"),
+    ("dmw_margins_slash_deep", NET + "Margins: deep 0.5 mm / lateral 3 mm\n", "margin_deep_mm", 0.5, "0.5 mm"),
+    ("dmw_margins_slash_lateral", NET + "Margins: deep 0.5 mm / lateral 3 mm\n", "margin_lateral_mm", 3, "3 mm"),
+    ("dmw_um_cauterised", NET + "Tumour is 400 µm from the cauterised deep margin.", "margin_deep_mm", 0.4, "400 µm"),
+    ("dmw_um_cauterised_start", NET + "400 µm from the cauterised deep margin.", "margin_deep_mm", 0.4, "400 µm"),
+    ("dmw_deep_margin_is", NET + "The deep margin is 1.5 mm.", "margin_deep_mm", 1.5, "1.5 mm"),
+    ("dmw_clear_of_deep", NET + "Tumour is clear of the deep margin by 0.9 mm.", "margin_deep_mm", 0.9, "0.9 mm"),
+    ("dmw_deep_margin_distance_label", NET + "Deep margin distance: 0.6 mm\n", "margin_deep_mm", 0.6, "0.6 mm"),
+    ("dmw_deep_excision_margin", NET + "Deep excision margin clear (1 mm).", "margin_deep_mm", 1, "1 mm"),
+    ("dmw_base_of_specimen", NET + "The tumour is 0.5 mm from the base of the specimen.", "margin_deep_mm", 0.5, "0.5 mm"),
+    ("dmw_cauterised_base", NET + "Cauterised base clear by 0.7 mm.", "margin_deep_mm", 0.7, "0.7 mm"),
+    ("dmw_deep_mm_slash", NET + "Deep/lateral margins: 0.4 mm / 2 mm\n", "margin_deep_mm", 0.4, "0.4 mm"),
+    # traps
+    ("dmw_anal_verge_trap", NET + "Tumour 5 cm from the anal verge.", "margin_deep_mm", None, None),
+    ("dmw_dentate_trap", NET + "The lesion lies 3 cm above the dentate line; deep margin clear.", "margin_deep_mm", None, None),
+    ("dmw_tumour_size_trap", NET + "Tumour 6 mm; deep margin clear.", "margin_deep_mm", None, None),
+    ("dmw_lateral_only_trap", NET + "Lateral margin 3 mm.", "margin_deep_mm", None, None),
+    # lateral-margin distance
+    ("lmw_peripheral", NET + "Peripheral margin clear by 2 mm.", "margin_lateral_mm", 2, "2 mm"),
+    ("lmw_closest_lateral", NET + "Closest lateral (mucosal) margin 1.5 mm.", "margin_lateral_mm", 1.5, "1.5 mm"),
+    ("lmw_horizontal_from", NET + "Tumour is 3 mm from the horizontal margin.", "margin_lateral_mm", 3, "3 mm"),
+    ("lmw_distance_lateral", NET + "Distance to lateral margin: 4 mm\n", "margin_lateral_mm", 4, "4 mm"),
+    ("lmw_deep_only_trap", NET + "Deep margin 0.5 mm.", "margin_lateral_mm", None, None),
+    # lymph nodes
+    ("ln_0_of_17_pos", LAR + "Lymph nodes: 0 of 17.", "lymph_nodes_positive", 0, "0 of 17"),
+    ("ln_0_of_17_exam", LAR + "Lymph nodes: 0 of 17.", "lymph_nodes_examined", 17, "0 of 17"),
+    ("ln_all_negative_pos", LAR + "17 lymph nodes, all negative.", "lymph_nodes_positive", 0, "all negative"),
+    ("ln_all_negative_exam", LAR + "17 lymph nodes, all negative.", "lymph_nodes_examined", 17, "17"),
+    ("ln_words_of_pos", LAR + "Three of twelve nodes involved.", "lymph_nodes_positive", 3, "Three of twelve"),
+    ("ln_words_of_exam", LAR + "Three of twelve nodes involved.", "lymph_nodes_examined", 12, "Three of twelve"),
+    ("ln_slash_total_pos", LAR + "Nodes: 2 positive / 21 total\n", "lymph_nodes_positive", 2, "2"),
+    ("ln_slash_total_exam", LAR + "Nodes: 2 positive / 21 total\n", "lymph_nodes_examined", 21, "21"),
+    ("ln_examined_then_positive_exam", LAR + "Lymph nodes examined: 14; positive: 0\n", "lymph_nodes_examined", 14, "14"),
+    ("ln_examined_then_positive_pos", LAR + "Lymph nodes examined: 14; positive: 0\n", "lymph_nodes_positive", 0, "0"),
+    ("ln_no_metastatic_in_pos", LAR + "No metastatic carcinoma in 19 lymph nodes.", "lymph_nodes_positive", 0, "19"),
+    ("ln_no_metastatic_in_exam", LAR + "No metastatic carcinoma in 19 lymph nodes.", "lymph_nodes_examined", 19, "19"),
+    ("ln_plus_slash_pos", LAR + "LN 1+/15\n", "lymph_nodes_positive", 1, "1+/15"),
+    ("ln_plus_slash_exam", LAR + "LN 1+/15\n", "lymph_nodes_examined", 15, "1+/15"),
+    ("ln_slash_pos", LAR + "Lymph nodes: 2/18 positive.", "lymph_nodes_positive", 2, "2/18"),
+    ("ln_slash_exam", LAR + "Lymph nodes: 2/18 positive.", "lymph_nodes_examined", 18, "2/18"),
+    ("ln_none_of_pos", LAR + "None of 23 lymph nodes contain tumour.", "lymph_nodes_positive", 0, "None of 23"),
+    ("ln_none_of_exam", LAR + "None of 23 lymph nodes contain tumour.", "lymph_nodes_examined", 23, "None of 23"),
+    ("ln_number_examined_label", LAR + "Number of lymph nodes examined: 16\nNumber of positive lymph nodes: 1\n", "lymph_nodes_examined", 16, "16"),
+    ("ln_number_positive_label", LAR + "Number of lymph nodes examined: 16\nNumber of positive lymph nodes: 1\n", "lymph_nodes_positive", 1, "1"),
+    ("ln_pn_paren_pos", LAR + "pT3 pN1a (1/14)\n", "lymph_nodes_positive", 1, "1/14"),
+    ("ln_pn_paren_exam", LAR + "pT3 pN1a (1/14)\n", "lymph_nodes_examined", 14, "1/14"),
+    ("ln_one_node_involved_of", LAR + "One of 15 lymph nodes shows metastatic carcinoma.", "lymph_nodes_positive", 1, "One of 15"),
+    ("ln_twelve_reactive_pos", LAR + "Twelve reactive lymph nodes.", "lymph_nodes_positive", 0, "reactive"),
+    ("ln_twelve_reactive_exam", LAR + "Twelve reactive lymph nodes.", "lymph_nodes_examined", 12, "Twelve"),
+    ("ln_free_of_tumour", LAR + "Fourteen lymph nodes, free of tumour.", "lymph_nodes_positive", 0, "free of"),
+    # traps
+    ("ln_node_size_trap", LAR + "The largest lymph node measures 8 mm.", "lymph_nodes_examined", None, None),
+    ("ln_node_size_trap_pos", LAR + "The largest lymph node measures 8 mm.", "lymph_nodes_positive", None, None),
+    ("ln_deposits_trap", LAR + "Tumour deposits: 2\n", "lymph_nodes_positive", None, None),
+    ("ln_deposits_trap_exam", LAR + "Tumour deposits: 2\n", "lymph_nodes_examined", None, None),
+    ("ln_no_nodes_sampled_trap", NET + "No lymph nodes are present in this specimen.", "lymph_nodes_positive", None, None),
+    ("ln_stage_only_trap", LAR + "pT3 pN0\n", "lymph_nodes_examined", None, None),
+]
+
+ALL = CASES + MORE + W3_CASES + W4_CASES
 
 
 @pytest.fixture(scope="module")

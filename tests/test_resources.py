@@ -46,6 +46,8 @@ def test_target_rules_load_and_codes_are_valid():
         value = (rule.metadata or {}).get("value")
         if rule.category in CATEGORY_FIELD:
             assert value in allowed(CATEGORY_FIELD[rule.category]), rule
+        elif rule.category == "MARGIN" and value is not None:  # a margin named by its side
+            assert value in load_resource("value_rules.json")["margin_sides"], rule
         elif value is not None:
             pytest.fail(f"unexpected value on {rule}")
 
