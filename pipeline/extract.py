@@ -513,7 +513,8 @@ def _fixed(field: str):
     statement = field in ("site", "procedure", "resection")
 
     def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
-        if (negated and not statement) or uncertain:
+        # "piecemeal resection, margins not assessable": a statement is not what was unassessed
+        if (negated and not statement) or (uncertain and not (statement and uncertain == "unassessed")):
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
         return [Candidate(field, value, a.start_char, a.end_char)] if value else []

@@ -444,6 +444,13 @@ W4_CASES = [
     ("ln_deposits_trap_exam", LAR + "Tumour deposits: 2\n", "lymph_nodes_examined", None, None),
     ("ln_no_nodes_sampled_trap", NET + "No lymph nodes are present in this specimen.", "lymph_nodes_positive", None, None),
     ("ln_stage_only_trap", LAR + "pT3 pN0\n", "lymph_nodes_examined", None, None),
+    # resection (misses on the w4 train reports)
+    ("res_in_four_pieces", "Ascending colon, EMR in four pieces: tubular adenoma.", "resection", "piecemeal", "in four pieces"),
+    ("res_in_3_fragments", NET + "Received in 3 fragments.", "resection", "piecemeal", "in 3 fragments"),
+    ("res_piecemeal_margins_not_assessable", NET + "Conclusion: NET, G1, piecemeal resection, margins not assessable.", "resection", "piecemeal", "piecemeal"),
+    ("res_single_intact_piece", NET + "Single intact piece of mucosa 14 x 11 x 5 mm.", "resection", "en_bloc", "Single intact piece"),
+    ("res_intact_disc", "TAMIS excision, rectum, single intact disc 30 x 26 mm. " + HIST, "resection", "en_bloc", "single intact disc"),
+    ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
 ALL = CASES + MORE + W3_CASES + W4_CASES
