@@ -131,6 +131,7 @@ class Rules:
                                       + v["checkbox"]["unchecked"] + ")")
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
+        self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
@@ -836,6 +837,7 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
 
 
 _WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
+_AT = re.compile(r"\s*at\b")
 _SIDE_PAREN = re.compile(r"[ \t]*\(([A-Za-z][A-Za-z \t/\-]{0,28})\)")
 
 
@@ -897,6 +899,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         # "0.5 mm from the deep margin"; "2 mm deep margin, clear" (a table cell)
         if r.distance_owner.match(gap) or (first and not gap.strip()):
             dm = cand
+        elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
+            dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
     bounded = k + 1 < len(bounds) and bounds[k + 1][0] < ce
     if dm is None:
         for cand in r.length.finditer(text, name_start, after_end):

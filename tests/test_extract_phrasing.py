@@ -450,6 +450,16 @@ W4_CASES = [
     ("res_piecemeal_margins_not_assessable", NET + "Conclusion: NET, G1, piecemeal resection, margins not assessable.", "resection", "piecemeal", "piecemeal"),
     ("res_single_intact_piece", NET + "Single intact piece of mucosa 14 x 11 x 5 mm.", "resection", "en_bloc", "Single intact piece"),
     ("res_intact_disc", "TAMIS excision, rectum, single intact disc 30 x 26 mm. " + HIST, "resection", "en_bloc", "single intact disc"),
+    # margins and LVI (misses on the w4 train reports)
+    ("dmw_narrow_clearance_close", NET + "Conclusion: NET, completely excised (narrow deep clearance 0.8 mm).", "margin_deep", "close", "narrow"),
+    ("lmw_clearance_at_edge", NET + "There is a clearance of 2.5 mm at the nearest mucosal edge.", "margin_lateral_mm", 2.5, "2.5 mm"),
+    ("lmw_tumour_at_edge_trap", NET + "Tumour 2.5 mm at the nearest mucosal edge.", "margin_lateral_mm", None, None),
+    ("dmw_deep_aspect", NET + "At the deep (full-thickness) aspect the tumour is 0.6 mm away, margin not involved.", "margin_deep_mm", 0.6, "0.6 mm"),
+    ("dmw_deep_aspect_status", NET + "At the deep (full-thickness) aspect the tumour is 0.6 mm away, margin not involved.", "margin_deep", "negative", "not involved"),
+    ("dmw_mucosal_aspect_trap", NET + "The mucosal aspect is ulcerated, 3 mm.", "margin_lateral_mm", None, None),
+    ("lvi_lymphatic_venous_colon", NET + "Lymphatic: no; venous: no.", "lvi", "absent", "no"),
+    ("lvi_venous_colon_present", NET + "Lymphatic: no; venous: yes (EVG).", "lvi", "present", "yes"),
+    ("lvi_lymphatic_word_trap", NET + "Lymphatic spaces are dilated.", "lvi", None, None),
     ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
