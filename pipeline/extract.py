@@ -201,6 +201,7 @@ class Rules:
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
         self.depth_not_after = re.compile(v["depth_not_after"], i)
         self.depth_confined = re.compile(v["depth_confined_before"], i)
+        self.depth_position = re.compile(v["depth_position_before"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
         self.procedure_rank = v["procedure_rank"]
@@ -1008,6 +1009,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
+    if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char):
+        return []  # "lies 0.2 mm above the muscularis propria"
     lo = max(0, a.start_char - 30)
     word, last = _word_before(d.text, lo, a.start_char, _non_word)
     if (word in r.depth_not_before_words or any(p in r.depth_not_before_words for p in word.split("-"))) \

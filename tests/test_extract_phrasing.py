@@ -460,6 +460,14 @@ W4_CASES = [
     ("lvi_lymphatic_venous_colon", NET + "Lymphatic: no; venous: no.", "lvi", "absent", "no"),
     ("lvi_venous_colon_present", NET + "Lymphatic: no; venous: yes (EVG).", "lvi", "present", "yes"),
     ("lvi_lymphatic_word_trap", NET + "Lymphatic spaces are dilated.", "lvi", None, None),
+    # depth and the radial margin (misses on the w4 train reports)
+    ("depth_pericolonic_tissue", LAR.replace("Low anterior resection", "Sigmoid colectomy") + "Invades through muscularis propria into pericolonic tissue.", "depth", "subserosa", "pericolonic tissue"),
+    ("depth_above_mp_trap", NET + "Tumour within the submucosa; it lies 0.2 mm above the muscularis propria.", "depth", "submucosa", "submucosa"),
+    ("depth_mm_from_mp_trap", NET + "Tumour in the submucosa, 1 mm from the muscularis propria.", "depth", "submucosa", "submucosa"),
+    ("depth_disc_includes_mp_trap", NET + "The disc includes the muscularis propria. The tumour involves the submucosa.", "depth", "submucosa", "submucosa"),
+    ("depth_invades_mp_still", NET + "The tumour invades the muscularis propria.", "depth", "muscularis_propria", "muscularis propria"),
+    ("radial_paren_label", LAR + "Margins:\n  Mesocolic (radial): Clear (>10 mm)\n", "margin_radial_mm", 10, "10 mm"),
+    ("radial_paren_label_status", LAR + "Margins:\n  Mesocolic (radial): Clear (>10 mm)\n", "margin_radial", "negative", "Clear"),
     ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
