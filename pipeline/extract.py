@@ -132,6 +132,8 @@ class Rules:
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
+        self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
+        self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
@@ -526,7 +528,11 @@ def _fixed(field: str):
 def _histology(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _FIXED_HISTOLOGY(d, a, negated, uncertain, _m)
     if found and found[0].value != "other" and d.near_measurement(a.start_char - 60, a.end_char + 80):
-        found += _attached_size(d, a.start_char, a.end_char)
+        sizes = _attached_size(d, a.start_char, a.end_char)
+        if found[0].value == "adenoma":
+            for c in sizes:
+                c.kind = "polyp"  # an adenoma's size is the polyp's, not a carcinoma's in it
+        found += sizes
     return found
 
 
@@ -653,11 +659,20 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             return []  # a bare "4.0 x 3.5 x 0.8 cm" is a specimen, not a tumour
         kind = "bare"
     elif tumor_hits[-1].group().lower().startswith("polyp"):
-        kind = "polyp"
+        # "adenocarcinoma invading the head of the polyp (...), measuring 4 mm": a polyp
+        # named as the place of an earlier tumour word is not the measured subject
+        if len(tumor_hits) > 1 and _PLACE_BEFORE.search(subject, 0, tumor_hits[-1].start()) \
+                and not tumor_hits[-2].group().lower().startswith("polyp"):
+            pass
+        else:
+            kind = "polyp"
     size = _measurement_mm(m)
     if size is None:
         return []
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()), kind=kind)]
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|within|on)\s+(?:the|a|this)\s+$", re.IGNORECASE)
 
 
 def _non_word(ch: str) -> bool:
@@ -932,6 +947,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if status is None and dist is not None:
         status = "close" if dist < r.close_below else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
+    if status in ("positive", "close") and not kind and r.margin_precursor.search(text, ev_s, ev_e) \
+            and not r.margin_invasive.search(text, ev_s, ev_e):
+        # "margin: adenoma extends to the margin" (while "adenoma-free" clears the tumour too)
+        kind = "precursor"
     found: list[Candidate] = []
     if len(sides) == 2:  # "Deep/lateral margins: 0.4 mm / 2 mm"
         paired = _paired_distances(d, a, name_start, sides, after_end)
@@ -1291,6 +1310,10 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         if not cands:
             return None
     if field in ("margin_lateral", "margin_deep", "margin_radial"):
+        if chosen.get("histology") in rules.tumour_histologies:
+            cands = [c for c in cands if c.kind != "precursor"]  # the adenoma's margin
+            if not cands:
+                return None
         stated = [c for c in cands if c.kind != "distance"]
         cands = stated or cands
         if chosen.get("procedure") == "biopsy":

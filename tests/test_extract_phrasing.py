@@ -468,6 +468,14 @@ W4_CASES = [
     ("depth_invades_mp_still", NET + "The tumour invades the muscularis propria.", "depth", "muscularis_propria", "muscularis propria"),
     ("radial_paren_label", LAR + "Margins:\n  Mesocolic (radial): Clear (>10 mm)\n", "margin_radial_mm", 10, "10 mm"),
     ("radial_paren_label_status", LAR + "Margins:\n  Mesocolic (radial): Clear (>10 mm)\n", "margin_radial", "negative", "Clear"),
+    # malignant polyps: the carcinoma's size and margin, not the adenoma's (w4 train misses)
+    ("size_carcinoma_not_adenoma_polyp", "Colon polyp, EMR: invasive adenocarcinoma arising in a tubulovillous adenoma (polyp 22 mm).\n- Invasive component 9 mm in greatest extent.", "tumor_size_mm", 9, "9 mm"),
+    ("size_adenoma_alone_keeps_polyp", "Colon polyp, EMR: tubulovillous adenoma (polyp 22 mm).", "tumor_size_mm", 22, "22 mm"),
+    ("size_measuring_after_polyp_place", "Polypectomy: a focus of adenocarcinoma invading the head of the polyp (Haggitt level 2), measuring 4 mm across.", "tumor_size_mm", 4, "4 mm"),
+    ("size_polyp_measuring_trap", "Polypectomy: adenocarcinoma in a polyp. The polyp measures 18 mm.", "tumor_size_mm", None, None),
+    ("marg_adenoma_at_margin_not_carcinoma", "Colon polyp, EMR: adenocarcinoma in an adenoma. Peripheral margin: adenoma extends to the margin; carcinoma clear of the peripheral margin by 3 mm.", "margin_lateral", "negative", "clear of"),
+    ("marg_adenoma_at_margin_adenoma_report", "Colon polyp, EMR: tubular adenoma. Peripheral margin: adenoma extends to the margin.", "margin_lateral", "positive", "extends to"),
+    ("marg_adenoma_free_is_clear", "Colon polyp, EMR: adenocarcinoma in an adenoma. Lateral margin: adenoma-free.", "margin_lateral", "negative", "free"),
     ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
