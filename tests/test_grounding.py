@@ -255,6 +255,13 @@ def test_new_status_cues_support_their_value_and_reject_the_opposite(name, quote
     ("lymph_nodes_positive", 0, "Nine lymph nodes, all negative", True),
     ("lymph_nodes_positive", 0, "Two of nine lymph nodes positive, all others negative", False),
     ("lymph_nodes_positive", 0, "Two of nine lymph nodes positive", False),
+    # w4: a zero count stated of the nodes themselves; not of the "other" nodes.
+    ("lymph_nodes_positive", 0, "Thirteen lymph nodes are free of tumour", True),
+    ("lymph_nodes_positive", 0, "Two of 13 lymph nodes involved; the other lymph nodes are free of tumour", False),
+    ("lymph_nodes_positive", 0, "No metastatic carcinoma in 19 lymph nodes", True),
+    ("lymph_nodes_positive", 0, "Metastatic carcinoma in 2 of 19 lymph nodes", False),
+    ("depth", "subserosa", "into pericolonic tissue", True),
+    ("depth", "subserosa", "into the muscularis propria", False),
     ("mitoses_per_2mm2", 0, "Mitoses are not identified", True),
     ("mitoses_per_2mm2", 0, "Mitoses 3 per 2 mm2, atypical mitoses not identified", False),
     ("mitoses_per_2mm2", 0, "Mitoses are identified", False),
