@@ -198,6 +198,7 @@ class Rules:
         self.node_all_negative = re.compile(nodes["all_negative"], i)
         self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
         self.node_none_in = re.compile(nodes["none_in"], i)
+        self.node_one_of_which = re.compile(nodes["one_of_which"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
@@ -1145,7 +1146,10 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     if ex is not None:
         add("lymph_nodes_examined", ex.group("total") or ex.group("total2"), ex.start(), ex.end())
     pos = r.node_positive.search(text, s, e)
-    if pos is not None:
+    which = r.node_one_of_which.search(text, ex.end(), e) if ex is not None and found else None
+    if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
+        add("lymph_nodes_positive", which.group("pos"), which.start(), which.end())
+    elif pos is not None:
         add("lymph_nodes_positive", pos.group("pos") or pos.group("pos2"), pos.start(), pos.end())
     elif ex is not None and found and r.node_all_negative.search(text, ex.start(), e):
         # "17 lymph nodes, all negative"; "twelve reactive lymph nodes"

@@ -38,8 +38,9 @@ _WORD_NUMBERS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }
+_TENS_UNITS = re.compile(r"(twenty|thirty|forty|fifty)[- ](one|two|three|four|five|six|seven|eight|nine)")
 
 #: A number as written: "1.5", "1,5" (decimal comma), ".6", or a number word.
 NUMBER = r"(?:\d+(?:[.,]\d+)?|\.\d+)"
@@ -54,6 +55,9 @@ def parse_number(raw: str) -> Optional[float]:
     token = raw.strip().lower()
     if token in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[token])
+    compound = _TENS_UNITS.fullmatch(token)  # "twenty-one"
+    if compound is not None:
+        return float(_WORD_NUMBERS[compound.group(1)] + _WORD_NUMBERS[compound.group(2)])
     if token.startswith("."):
         token = "0" + token
     # A single comma between digits is a decimal comma ("1,5 %"); thousands separators do

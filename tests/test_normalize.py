@@ -7,7 +7,7 @@ from pipeline.normalize import parse_number, tidy, to_mm, to_um, upper_value
 
 @pytest.mark.parametrize("raw, value", [
     ("1.5", 1.5), ("1,5", 1.5), (".6", 0.6), ("14", 14.0), ("fifteen", 15.0), ("none", 0.0),
-    ("abc", None), ("", None),
+    ("abc", None), ("", None), ("twenty-one", 21.0), ("Thirty two", 32.0), ("twenty-ten", None),
 ])
 def test_parse_number(raw, value):
     assert parse_number(raw) == value
