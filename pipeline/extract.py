@@ -1053,6 +1053,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 _SM_GAP_BEFORE = re.compile(r"\s*(?:of\s+)?(?:deep\s+)?")
 
 
+_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM\b)|submucos|from\s+(?:the\s+)?muscularis\s+mucosae",
+                                re.IGNORECASE)
+
+
 def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
@@ -1063,7 +1067,8 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     cs, ce = d.clause(a.start_char, a.end_char)
     lowered = a.text.lower()
     submucosal = "submucos" in lowered or "sm" in lowered.split()
-    if not submucosal and not re.search(r"(?-i:\bSM\b)|submucos", d.text[cs:ce], re.IGNORECASE):
+    # "depth of invasion from the muscularis mucosae" is measured in the submucosa (JSCCR)
+    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
     labelled = d.label_number(a)

@@ -453,6 +453,10 @@ W4_CASES = [
     ("ln_none_containing", LAR + "Eighteen lymph nodes, none containing tumour.", "lymph_nodes_positive", 0, "none containing"),
     ("ln_total_then_size_trap", LAR + "Total lymph nodes: 15 (largest 8 mm).", "lymph_nodes_examined", 15, "15"),
     ("ln_examined_node_size_trap", LAR + "Lymph node examined: 8 mm, reactive.", "lymph_nodes_examined", None, None),
+    ("sm_from_muscularis_mucosae", ADENO + "Depth of invasion from muscularis mucosae: 2000 µm", "sm_invasion_um", 2000, "2000 µm"),
+    ("sm_depth_no_layer_trap", ADENO + "Depth of invasion: 2000 µm", "sm_invasion_um", None, None),
+    ("pni_invasion_of_nerves", NET + "Invasion of nerves is seen.", "pni", "present", "Invasion of nerves"),
+    ("pni_nerve_infiltration_absent", NET + "Nerve infiltration: not identified.", "pni", "absent", "not identified"),
     # resection (misses on the w4 train reports)
     ("res_in_four_pieces", "Ascending colon, EMR in four pieces: tubular adenoma.", "resection", "piecemeal", "in four pieces"),
     ("res_in_3_fragments", NET + "Received in 3 fragments.", "resection", "piecemeal", "in 3 fragments"),
