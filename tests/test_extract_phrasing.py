@@ -457,6 +457,12 @@ W4_CASES = [
     ("sm_depth_no_layer_trap", ADENO + "Depth of invasion: 2000 µm", "sm_invasion_um", None, None),
     ("pni_invasion_of_nerves", NET + "Invasion of nerves is seen.", "pni", "present", "Invasion of nerves"),
     ("pni_nerve_infiltration_absent", NET + "Nerve infiltration: not identified.", "pni", "absent", "not identified"),
+    ("marg_side_then_status_deep", NET + "Resection margins: lateral negative, deep positive.", "margin_deep", "positive", "positive"),
+    ("marg_side_then_status_lateral", NET + "Resection margins: lateral negative, deep positive.", "margin_lateral", "negative", "negative"),
+    ("marg_side_word_alone_trap", NET + "Nests in the deep submucosa; margins not assessed.", "margin_deep_mm", None, None),
+    ("dmw_inked_base", NET + "Tumour is 1 mm from the inked base.", "margin_deep_mm", 1, "1 mm"),
+    ("depth_muscle_coat", NET + "The tumour penetrates into the muscle coat.", "depth", "muscularis_propria", "muscle coat"),
+    ("pni_nerve_sheath", NET + "Nerve sheath invasion absent.", "pni", "absent", "absent"),
     # resection (misses on the w4 train reports)
     ("res_in_four_pieces", "Ascending colon, EMR in four pieces: tubular adenoma.", "resection", "piecemeal", "in four pieces"),
     ("res_in_3_fragments", NET + "Received in 3 fragments.", "resection", "piecemeal", "in 3 fragments"),
