@@ -855,6 +855,7 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
 
 _WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
 _AT = re.compile(r"\s*at\b")
+_EXACT_AFTER_BOUND = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|[µμu]m)\s*\)")
 _SIDE_PAREN = re.compile(r"[ \t]*\(([A-Za-z][A-Za-z \t/\-]{0,28})\)")
 
 
@@ -925,6 +926,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             if (bounded and r.distance_owner.match(follow)) or re.match(r"\s*(?:x|×|by)\b", follow, re.IGNORECASE):
                 continue
             dm = cand
+            if cand.group("bound") or text[max(name_start, cand.start() - 12) : cand.start()].rstrip().lower().endswith(("less than", "under")):
+                exact = _EXACT_AFTER_BOUND.match(text, cand.end())  # "less than 1 mm (0.5 mm)"
+                if exact is not None and exact.end() <= after_end:
+                    dm = r.length.search(text, exact.start(), exact.end())
             break
     if dm is None and status is not None and text.startswith(";", ce):
         dm = r.margin_semicolon_distance.match(text, ce)  # "Deep margin: negative; 1.5 mm"

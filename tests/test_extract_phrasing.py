@@ -463,6 +463,11 @@ W4_CASES = [
     ("dmw_inked_base", NET + "Tumour is 1 mm from the inked base.", "margin_deep_mm", 1, "1 mm"),
     ("depth_muscle_coat", NET + "The tumour penetrates into the muscle coat.", "depth", "muscularis_propria", "muscle coat"),
     ("pni_nerve_sheath", NET + "Nerve sheath invasion absent.", "pni", "absent", "absent"),
+    ("ln_semicolon_were_positive", LAR + "A total of 16 lymph nodes were examined; 2 were positive.", "lymph_nodes_positive", 2, "2 were positive"),
+    ("ln_semicolon_contain", LAR + "Nineteen nodes recovered; three contain metastatic adenocarcinoma.", "lymph_nodes_positive", 3, "three contain"),
+    ("ln_semicolon_reactive_trap", LAR + "A total of 16 lymph nodes were examined; 2 with sinus histiocytosis.", "lymph_nodes_positive", None, None),
+    ("dmw_bound_then_exact", NET + "Deep margin clearance is less than 1 mm (0.5 mm).", "margin_deep_mm", 0.5, "0.5 mm"),
+    ("dmw_bound_only", NET + "Deep margin clearance is less than 1 mm.", "margin_deep_mm", 1, "1 mm"),
     # resection (misses on the w4 train reports)
     ("res_in_four_pieces", "Ascending colon, EMR in four pieces: tubular adenoma.", "resection", "piecemeal", "in four pieces"),
     ("res_in_3_fragments", NET + "Received in 3 fragments.", "resection", "piecemeal", "in 3 fragments"),
