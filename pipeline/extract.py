@@ -844,7 +844,7 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
         elif cached == {"all"}:  # "closest margin (deep) 1.2 mm": the side in a parenthesis
             named = _SIDE_PAREN.match(d.text, a.end_char)
             if named is not None:
-                words = set(_WORDS.findall(named.group(1).lower()))
+                words = set(_WORDS.findall((named.group(1) or named.group(2)).lower()))
                 cached = {side for side, vocab in d.rules.side_words.items() if words & vocab} or cached
         for side, beaten in d.rules.side_precedence.items():
             if side in cached:
@@ -856,7 +856,7 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
 _WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
 _AT = re.compile(r"\s*at\b")
 _EXACT_AFTER_BOUND = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|[µμu]m)\s*\)")
-_SIDE_PAREN = re.compile(r"[ \t]*\(([A-Za-z][A-Za-z \t/\-]{0,28})\)")
+_SIDE_PAREN = re.compile(r"[ \t]*(?:\(([A-Za-z][A-Za-z \t/\-]{0,28})\)|(?i:of[ \t]+the[ \t]+(stalk)\b))")
 
 
 def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> bool:
@@ -1058,7 +1058,7 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 _SM_GAP_BEFORE = re.compile(r"\s*(?:of\s+)?(?:deep\s+)?")
 
 
-_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM\b)|submucos|from\s+(?:the\s+)?muscularis\s+mucosae",
+_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM\b)|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
                                 re.IGNORECASE)
 
 

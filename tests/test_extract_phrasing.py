@@ -468,6 +468,10 @@ W4_CASES = [
     ("ln_semicolon_reactive_trap", LAR + "A total of 16 lymph nodes were examined; 2 with sinus histiocytosis.", "lymph_nodes_positive", None, None),
     ("dmw_bound_then_exact", NET + "Deep margin clearance is less than 1 mm (0.5 mm).", "margin_deep_mm", 0.5, "0.5 mm"),
     ("dmw_bound_only", NET + "Deep margin clearance is less than 1 mm.", "margin_deep_mm", 1, "1 mm"),
+    ("dmw_margin_of_the_stalk", "Sigmoid polyp, polypectomy: adenocarcinoma in a tubular adenoma. Carcinoma is 1.5 mm from the diathermy margin of the stalk.", "margin_deep_mm", 1.5, "1.5 mm"),
+    ("dmw_diathermy_line", "Sigmoid polyp, polypectomy: adenocarcinoma in a tubular adenoma. The carcinoma is 0.5 mm from the diathermy line.", "margin_deep_mm", 0.5, "0.5 mm"),
+    ("dmw_margin_of_the_specimen_trap", NET + "Tumour 2 mm from the margin of the fragment.", "margin_deep_mm", None, None),
+    ("sm_beyond_muscularis_mucosae", ADENO + "Depth of invasion: 1.2 mm beyond the muscularis mucosae.", "sm_invasion_um", 1200, "1.2 mm"),
     # resection (misses on the w4 train reports)
     ("res_in_four_pieces", "Ascending colon, EMR in four pieces: tubular adenoma.", "resection", "piecemeal", "in four pieces"),
     ("res_in_3_fragments", NET + "Received in 3 fragments.", "resection", "piecemeal", "in 3 fragments"),
