@@ -512,6 +512,10 @@ def make_findings(nlp: Language, name: str) -> FindingsComponent:
 # --- anchor handlers: (doc, anchor, negated, uncertain, margin bounds) -> candidates ----------
 
 
+_RESECTION_OPPOSITE = {"en_bloc": "piecemeal", "piecemeal": "en_bloc"}
+_NOT_BEFORE = re.compile(r"\b(?:not|non)(?:[ \t\-]+(?:removed|resected|excised))?[ \t\-]+$", re.IGNORECASE)
+
+
 def _fixed(field: str):
     # "Rectum, ESD, en bloc; margins negative": a backward "negative" must not unsay the site,
     # procedure or resection, which are statements about the specimen, not findings in it.
@@ -522,6 +526,12 @@ def _fixed(field: str):
         if (negated and not statement) or (uncertain and not (statement and uncertain == "unassessed")):
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
+        if field == "resection" and value in _RESECTION_OPPOSITE:
+            # "not en bloc" is piecemeal (only a "not" right before: ConText's negation of a
+            # statement is unreliable, "en-bloc resection, margins negative")
+            m = _NOT_BEFORE.search(d.text, max(0, a.start_char - 25), a.start_char)
+            if m is not None:
+                return [Candidate(field, _RESECTION_OPPOSITE[value], m.start(), a.end_char)]
         return [Candidate(field, value, a.start_char, a.end_char)] if value else []
     return handle
 

@@ -504,6 +504,11 @@ W4_CASES = [
     ("marg_adenoma_at_margin_not_carcinoma", "Colon polyp, EMR: adenocarcinoma in an adenoma. Peripheral margin: adenoma extends to the margin; carcinoma clear of the peripheral margin by 3 mm.", "margin_lateral", "negative", "clear of"),
     ("marg_adenoma_at_margin_adenoma_report", "Colon polyp, EMR: tubular adenoma. Peripheral margin: adenoma extends to the margin.", "margin_lateral", "positive", "extends to"),
     ("marg_adenoma_free_is_clear", "Colon polyp, EMR: adenocarcinoma in an adenoma. Lateral margin: adenoma-free.", "margin_lateral", "negative", "free"),
+    ("res_not_en_bloc", NET + "Not en bloc.", "resection", "piecemeal", "Not en bloc"),
+    ("res_en_bloc_margins_negative", NET + "- en-bloc resection, lateral and vertical margins negative\n", "resection", "en_bloc", "en-bloc"),
+    ("res_specimen_integrity_intact", NET + "Specimen integrity: intact.", "resection", "en_bloc", "intact"),
+    ("res_lymph_node_in_pieces_trap", NET + "Lymph node in two pieces.", "resection", None, None),
+    ("res_emr_in_pieces_keeps_procedure", "Ascending colon, EMR in four pieces: tubular adenoma.", "procedure", "emr", "EMR"),
     ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
