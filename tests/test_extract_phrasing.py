@@ -509,6 +509,7 @@ W4_CASES = [
     ("res_specimen_integrity_intact", NET + "Specimen integrity: intact.", "resection", "en_bloc", "intact"),
     ("res_lymph_node_in_pieces_trap", NET + "Lymph node in two pieces.", "resection", None, None),
     ("res_emr_in_pieces_keeps_procedure", "Ascending colon, EMR in four pieces: tubular adenoma.", "procedure", "emr", "EMR"),
+    ("dmw_closest_margin_side_paren_distance", NET + "Closest margin: deep (0.4 mm).", "margin_deep_mm", 0.4, "0.4 mm"),
     ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
