@@ -135,6 +135,7 @@ class Rules:
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
+        self.margin_named = re.compile(v["margin_generic_named"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
         self.margin_prefix_words = _alternatives(v["margin_prefix"])
@@ -154,6 +155,7 @@ class Rules:
         self.attach_forbidden = re.compile(size["attach_forbidden"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
+        self.microscopic_before = re.compile(size["microscopic_before"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
@@ -194,6 +196,7 @@ class Rules:
         self.node_ratio = re.compile(nodes["ratio"], i)
         self.node_of = re.compile(nodes["of"], i)
         self.node_examined = re.compile(nodes["examined"], i)
+        self.node_examined_label = re.compile(nodes["examined_label"], i)
         self.node_positive = re.compile(nodes["positive"], i)
         self.node_all_negative = re.compile(nodes["all_negative"], i)
         self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
@@ -638,10 +641,13 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     if uncertain:
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
+    # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
+    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) else None
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
         size = to_mm(labelled[1], labelled[0])
-        return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, labelled[3])]
+        return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, labelled[3],
+                                                  kind=micro or "")]
     cs, ce = d.clause(a.start_char, a.end_char)
     m = r.measurement.search(d.text, a.end_char, ce)
     if m is None or m.start() - a.end_char > 60:
@@ -680,7 +686,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     size = _measurement_mm(m)
     if size is None:
         return []
-    return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()), kind=kind)]
+    return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()),
+                      kind=micro or kind)]
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|within|on)\s+(?:the|a|this)\s+$", re.IGNORECASE)
@@ -875,7 +882,8 @@ def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> b
     sides = _margin_sides(d, a) if sides is None else sides
     if sides == {"other"}:
         return False
-    return sides != {"all"} or bool(d.rules.margin_plural.search(a.text))
+    return sides != {"all"} or bool(d.rules.margin_plural.search(a.text)) \
+        or bool(d.rules.margin_named.search(d.text, _margin_start(d, a), a.end_char))
 
 
 def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> list[Candidate]:
@@ -1162,9 +1170,9 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         add("lymph_nodes_positive", "0", m.start(), m.end())
         add("lymph_nodes_examined", m.group("total"), m.start(), m.end())
         return found
-    ex = r.node_examined.search(text, s, e)
+    ex = r.node_examined.search(text, s, e) or r.node_examined_label.search(text, s, e)
     if ex is not None:
-        add("lymph_nodes_examined", ex.group("total") or ex.group("total2"), ex.start(), ex.end())
+        add("lymph_nodes_examined", ex.group("total") or ex.groupdict().get("total2"), ex.start(), ex.end())
     pos = r.node_positive.search(text, s, e)
     which = r.node_one_of_which.search(text, ex.end(), e) if ex is not None and found else None
     if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
@@ -1326,6 +1334,7 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = [c for c in cands if c.kind != "polyp"]
         unknown = [c for c in cands if c.kind == "unknown"]
         cands = [c for c in cands if c.kind != "unknown"]
+        cands = [c for c in cands if c.kind == "micro"] or cands
         for weak in ("bare", "listed"):
             strong = [c for c in cands if c.kind != weak]
             cands = strong or cands

@@ -513,7 +513,31 @@ W4_CASES = [
     ("res_one_fragment_trap", NET + "Lymphovascular invasion in one fragment.", "resection", None, None),
 ]
 
-ALL = CASES + MORE + W3_CASES + W4_CASES
+
+# Session 2: misses seen on train-style text (closing note of the first session).
+POLYP = "Sigmoid polyp, snare polypectomy: adenocarcinoma arising in a tubular adenoma. "
+S2_CASES = [
+    ("size_microscopic_over_macroscopic", NET + "Macroscopic tumour size 6 mm; microscopic size 7 mm.",
+     "tumor_size_mm", 7, "7 mm"),
+    ("size_histological_over_gross", NET + "Gross size of the tumour 9 mm. Histological tumour size: 11 mm.",
+     "tumor_size_mm", 11, "11 mm"),
+    ("size_macroscopic_alone", NET + "Macroscopic tumour size 6 mm.", "tumor_size_mm", 6, "6 mm"),
+    ("nodes_label_benign_examined", ADENO.replace("ESD", "right hemicolectomy") + "Lymph nodes: 14 benign.",
+     "lymph_nodes_examined", 14, "14"),
+    ("nodes_label_benign_positive", ADENO.replace("ESD", "right hemicolectomy") + "Lymph nodes: 14 benign.",
+     "lymph_nodes_positive", 0, "benign"),
+    ("polypectomy_margin_lateral", POLYP + "Polypectomy margin: clear (4 mm).", "margin_lateral", "negative",
+     "Polypectomy margin"),
+    ("polypectomy_margin_deep", POLYP + "Polypectomy margin: clear (4 mm).", "margin_deep", "negative",
+     "Polypectomy margin"),
+    ("polypectomy_margin_no_side_distance", POLYP + "Polypectomy margin: clear (4 mm).", "margin_deep_mm",
+     None, None),
+    ("resection_margin_singular_involved", NET + "Resection margin: involved.", "margin_deep", "positive",
+     "involved"),
+    ("lone_margin_not_generic", NET + "The tumour lies close to the margin.", "margin_deep", None, None),
+]
+
+ALL = CASES + MORE + W3_CASES + W4_CASES + S2_CASES
 
 
 @pytest.fixture(scope="module")
