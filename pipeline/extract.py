@@ -136,6 +136,7 @@ class Rules:
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_named = re.compile(v["margin_generic_named"], i)
+        self.resection_answer = re.compile(v["resection_answer"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
         self.margin_prefix_words = _alternatives(v["margin_prefix"])
@@ -535,6 +536,10 @@ def _fixed(field: str):
             m = _NOT_BEFORE.search(d.text, max(0, a.start_char - 25), a.start_char)
             if m is not None:
                 return [Candidate(field, _RESECTION_OPPOSITE[value], m.start(), a.end_char)]
+            answer = d.rules.resection_answer.match(d.text, a.end_char)
+            if answer is not None:  # "Piecemeal: no"
+                said = _RESECTION_OPPOSITE[value] if answer.group("no") else value
+                return [Candidate(field, said, a.start_char, answer.end())]
         return [Candidate(field, value, a.start_char, a.end_char)] if value else []
     return handle
 
@@ -1046,8 +1051,9 @@ def _differentiation(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) 
 
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
-    if negated and r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char):
-        negated = False  # "does not extend beyond the submucosa": confined to the submucosa
+    past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
+    if negated and past:
+        negated = past = None  # "does not extend beyond the submucosa": confined to the submucosa
     if negated or uncertain:
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
@@ -1060,6 +1066,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    if found and found[0].value == "muscularis_propria":
+        # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
+        if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
+            found = [Candidate("depth", "subserosa", past.start(), a.end_char)]
     if found and found[0].value == "submucosa":
         # "Tumor invades 2500 um into the submucosa": the depth of submucosal invasion
         cs, _ = d.clause(a.start_char, a.end_char)

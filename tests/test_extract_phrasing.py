@@ -515,6 +515,7 @@ W4_CASES = [
 
 
 # Session 2: misses seen on train-style text (closing note of the first session).
+RAD = "Rectum, low anterior resection (TME): adenocarcinoma, moderately differentiated. "
 POLYP = "Sigmoid polyp, snare polypectomy: adenocarcinoma arising in a tubular adenoma. "
 S2_CASES = [
     ("size_microscopic_over_macroscopic", NET + "Macroscopic tumour size 6 mm; microscopic size 7 mm.",
@@ -535,6 +536,25 @@ S2_CASES = [
     ("resection_margin_singular_involved", NET + "Resection margin: involved.", "margin_deep", "positive",
      "involved"),
     ("lone_margin_not_generic", NET + "The tumour lies close to the margin.", "margin_deep", None, None),
+    ("deep_mm_after_semicolon_words", NET + "The deep margin is free; minimum distance 0.9 mm.", "margin_deep_mm", 0.9,
+     "0.9 mm"),
+    ("deep_to_within_is_close", NET + "Tumor extends to within 0.2 mm of the deep margin.", "margin_deep", "close",
+     "0.2 mm"),
+    ("deep_extends_to_is_positive", NET + "Tumor extends to the deep margin.", "margin_deep", "positive", "extends to"),
+    ("radial_fascia_margin_mm", RAD + "Mesorectal fascia margin clear by 2 mm.", "margin_radial_mm", 2, "2 mm"),
+    ("pni_could_not_be_excluded", NET + "Perineural invasion could not be excluded.", "pni", "indeterminate",
+     "could not be excluded"),
+    ("lvi_cant_be_excluded", NET + "LVI can't be excluded.", "lvi", "indeterminate", "excluded"),
+    ("lvi_unable_to_assess_before", NET + "Unable to assess LVI.", "lvi", None, None),
+    ("lvi_could_not_be_assessed", NET + "Lymphovascular invasion could not be assessed.", "lvi", None, None),
+    ("resection_piecemeal_no", NET + "Piecemeal: no.", "resection", "en_bloc", "Piecemeal: no"),
+    ("resection_en_bloc_label_no", NET + "En bloc resection: No", "resection", "piecemeal", "No"),
+    ("procedure_teo", "Rectum, TEO excision: NET G1.", "procedure", "local_excision", "TEO"),
+    ("depth_beyond_mp", RAD + "Extramural spread: 3 mm beyond muscularis propria.", "depth", "subserosa", "beyond"),
+    ("depth_not_beyond_mp", RAD + "The tumour does not extend beyond the muscularis propria.", "depth",
+     "muscularis_propria", "muscularis propria"),
+    ("depth_into_not_through_mp", RAD + "The tumour invades into but not through the muscularis propria.", "depth",
+     "muscularis_propria", "muscularis propria"),
 ]
 
 ALL = CASES + MORE + W3_CASES + W4_CASES + S2_CASES
