@@ -137,6 +137,7 @@ class Rules:
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_named = re.compile(v["margin_generic_named"], i)
         self.resection_answer = re.compile(v["resection_answer"], i)
+        self.margin_answer = re.compile(v["margin_answer"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
         self.margin_prefix_words = _alternatives(v["margin_prefix"])
@@ -460,8 +461,8 @@ class FindingsComponent:
                 continue
             if titles:
                 k = bisect.bisect_right(title_starts, anchor.start_char) - 1
-                if k >= 0 and anchor.start_char < titles[k][1]:
-                    continue  # a heading names no finding
+                if k >= 0 and anchor.start_char < titles[k][1] and anchor.end_char <= titles[k][1]:
+                    continue  # a heading names no finding ("Specimen integrity: intact" states one)
             if d.unchecked_lines and d.unchecked(anchor.start_char):
                 continue  # an unticked checklist option
             negated, uncertain, elsewhere = _flags(anchor, user_data)
@@ -922,7 +923,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             said = {side for side, vocab in r.side_words.items() if named & vocab}
             if said == {"other"}:
                 return []
-    if m is not None:
+    answer = r.margin_answer.match(text, a.end_char, a.end_char + 60)
+    if answer is not None:  # "Deep margin involvement: no"
+        status, ev_e = ("negative" if answer.group("no") else "positive"), answer.end()
+    elif m is not None:
         status, ev_e = m.lastgroup, m.end()
     else:
         last = None
@@ -990,6 +994,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             found.append(Candidate(_SIDE_FIELD[side] + "_mm", value, min(ev_s, ps), max(ev_e, pe)))
         if paired:
             return found
+        for side, (side_status, ps, pe) in _paired_statuses(d, a, name_start, sides, after_end).items():
+            found.append(Candidate(_SIDE_FIELD[side], side_status, min(ev_s, ps), max(ev_e, pe)))
+        if found:
+            return found
     for side in sides:
         if side == "all":
             if status:
@@ -1003,17 +1011,28 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     return found
 
 
+def _pair_order(d: _Doc, a: "_Anchor", name_start: int, sides: set[str]) -> tuple[list[str], int]:
+    """Two margins named together ("deep/lateral margins", "margin (lateral/deep)"): the sides
+    in the order they were named, and where their name ends."""
+    end = a.end_char
+    paren = _SIDE_PAREN.match(d.text, end)
+    if paren is not None:
+        end = paren.end()
+    name = d.text[name_start:end].lower()
+    order = sorted(sides, key=lambda side: min(
+        (m.start() for m in _WORDS.finditer(name) if m.group() in d.rules.side_words[side]),
+        default=len(name)))
+    return order, end
+
+
 def _paired_distances(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
                       end: int) -> dict[str, tuple[float, int, int]]:
     """Two margins named together and two lengths after them, joined by "/", "," or "and",
     in the order the margins were named: {side: (mm, start, end)}; {} when not so."""
     if "all" in sides or "other" in sides:
         return {}
-    name = d.text[name_start : a.end_char].lower()
-    order = sorted(sides, key=lambda side: min(
-        (m.start() for m in _WORDS.finditer(name) if m.group() in d.rules.side_words[side]),
-        default=len(name)))
-    lengths = list(d.rules.length.finditer(d.text, a.end_char, end))
+    order, after = _pair_order(d, a, name_start, sides)
+    lengths = list(d.rules.length.finditer(d.text, after, end))
     if len(lengths) != 2 or not _PAIR_JOIN.fullmatch(d.text, lengths[0].end(), lengths[1].start()):
         return {}
     out: dict[str, tuple[float, int, int]] = {}
@@ -1024,6 +1043,24 @@ def _paired_distances(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
             return {}
         out[side] = (mm, m.start(), m.end())
     return out
+
+
+def _paired_statuses(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
+                     end: int) -> dict[str, tuple[str, int, int]]:
+    """Two margins named together and two status words right after, joined like lengths
+    ("Margin status (lateral/deep): negative/positive"): {side: (status, start, end)}."""
+    if "all" in sides or "other" in sides:
+        return {}
+    order, after = _pair_order(d, a, name_start, sides)
+    ws, we = d.value_window(after, end)
+    first = d.rules.margin_status.search(d.text, ws, we)
+    if first is None or d.text[ws : first.start()].strip(" \t:=|)"):
+        return {}
+    join = _PAIR_JOIN.match(d.text, first.end())
+    second = d.rules.margin_status.match(d.text, join.end()) if join is not None else None
+    if second is None or join.end() == first.end():
+        return {}
+    return {side: (m.lastgroup, m.start(), m.end()) for side, m in zip(order, (first, second))}
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
@@ -1086,7 +1123,7 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 _SM_GAP_BEFORE = re.compile(r"\s*(?:of\s+)?(?:deep\s+)?")
 
 
-_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM\b)|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
+_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
                                 re.IGNORECASE)
 
 
@@ -1248,7 +1285,7 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     if "M" in code or "L" in code or "V" in code or "Pn" in code or "l" in code or "v" in code:
         for m in r.jp_code.finditer(text, s0, e0):
             kind, n = m.group("kind"), m.group("n")
-            n = _SIGN_CODE.get(n, n)  # "HM-" is HM0, "Ly+" is Ly1
+            n = _SIGN_CODE.get(n.strip("()"), n)  # "HM-" is HM0, "Ly+" is Ly1, "Pn(-)" is Pn0
             field = r.jp_fields[kind]
             if kind in ("V", "L", "v") and not r.jp_partner.search(text, cs, m.start()) \
                     and not r.jp_partner.search(text, m.end(), ce):

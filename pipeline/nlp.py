@@ -50,8 +50,11 @@ def get_nlp() -> Language:
     from . import extract, sections  # noqa: F401  (register pathspan factories)
 
     nlp = spacy.blank("en")
-    # Split "mitoses/2mm2", "LVI/PNI" and "pT1b(SM" so their words can be matched as tokens.
-    infixes = list(nlp.Defaults.infixes) + [r"/", r"(?<=[A-Za-z0-9])\((?=[A-Za-z0-9])"]
+    # Split "mitoses/2mm2", "LVI/PNI" and "pT1b(SM" so their words can be matched as tokens;
+    # likewise exported fields glued by "|", "=", ":" or ";" ("OBX|5|TX|Deep margin||Negative",
+    # "Ki-67=2%", "Size:8mm").
+    infixes = list(nlp.Defaults.infixes) + [r"/", r"(?<=[A-Za-z0-9])\((?=[A-Za-z0-9+\-−])", r"\|", r"=",
+                                             r"(?<=[A-Za-z0-9%)])[:;](?=[A-Za-z0-9(<>])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("pathspan_sentences")
     nlp.add_pipe("pathspan_sectionizer")
