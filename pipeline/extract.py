@@ -168,6 +168,7 @@ class Rules:
         self.limited_material = re.compile(v["limited_material"]["regex"], i)
         self.margin_semicolon_distance = re.compile(v["margin_semicolon_distance"], i)
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
+        self.sm_below_mm = re.compile(v["sm_depth_below_mm"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
         self.next_line_lead = re.compile(v["next_line_lead"])
@@ -1103,6 +1104,16 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    if found and a.text.lower() == "muscularis mucosae":
+        # "Invasion extends 1.8 mm below the muscularis mucosae": into the submucosa, by 1800 µm
+        cs, _ = d.clause(a.start_char, a.end_char)
+        lo = max(cs, a.start_char - 80)
+        m = r.sm_below_mm.search(d.text, lo, a.start_char)
+        value = None if m is None else parse_number(m.group("value"))
+        um = None if value is None else to_um(value, m.group("unit"))
+        if um is not None:
+            return [Candidate("sm_invasion_um", um, m.start("length"), a.end_char),
+                    Candidate("depth", "submucosa", m.start("length"), a.end_char)]
     if found and found[0].value == "muscularis_propria":
         # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
