@@ -158,6 +158,7 @@ class Rules:
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
+        self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
@@ -210,12 +211,17 @@ class Rules:
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
         self.depth_not_after = re.compile(v["depth_not_after"], i)
         self.depth_confined = re.compile(v["depth_confined_before"], i)
+        self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
+        self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
         self.procedure_rank = v["procedure_rank"]
         self.section_priority = {(None if k == "null" else k): p
                                  for k, p in v["section_priority"].items() if not k.startswith("_")}
+        self.field_section_priority = {field: {(None if k == "null" else k): p for k, p in by.items()}
+                                       for field, by in v["field_section_priority"].items()
+                                       if not field.startswith("_")}
         self.history_fallback = set(v["history_fallback_fields"])
         self.tumour_histologies = set(v["tumour_histologies"])
 
@@ -484,7 +490,7 @@ class FindingsComponent:
                 self._place(d, anchor.start_char, found, candidates, last_resort=elsewhere)
         for start, found in _noun_sizes(d):
             self._place(d, start, found, candidates)
-        doc.user_data[FINDINGS_KEY] = select_findings(candidates, self.rules)
+        doc.user_data[FINDINGS_KEY] = select_findings(candidates, self.rules, d.text)
         return doc
 
 
@@ -497,13 +503,17 @@ class FindingsComponent:
         priority = 0 if last_resort else self.rules.section_priority.get(section, 3)
         text = d.text
         for cand in found:
+            own = self.rules.field_section_priority.get(cand.field)
+            if own is not None and section in own and not last_resort:
+                cand.priority = own[section]
+            else:
+                cand.priority = priority
             # most spans need no trimming: test their two end characters first
             if cand.start < cand.end and text[cand.start] in _UNTRIMMED_START \
                     and text[cand.end - 1] in _UNTRIMMED_END:
                 pass
             else:
                 cand.start, cand.end = _trim(text, cand.start, cand.end)
-            cand.priority = priority
             cand.section = section
             cand.part = d.part(cand.start) if d.parts else None
             out.append(cand)
@@ -590,6 +600,8 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     r = d.rules
     text = d.text
     cs, ce = d.clause(start, end)
+    if r.not_in_margin_clause.search(text, cs, start):
+        return []  # "Lateral margin: ..., carcinoma 6 mm": a distance
     last = None
     if d.near_measurement(max(cs, start - 60), start):  # cheap gate before the big regex
         for last in r.measurement.finditer(text, max(cs, start - 60), start):
@@ -954,6 +966,12 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             if (bounded and r.distance_owner.match(follow)) or re.match(r"\s*(?:x|×|by)\b", follow, re.IGNORECASE):
                 continue
             dm = cand
+            if r.margin_precursor.search(text, max(name_start, cand.start() - 25), cand.start()):
+                # "adenoma 4 mm from the edge, carcinoma 6 mm": the tumour's own distance
+                for later in r.length.finditer(text, cand.end(), after_end):
+                    if r.margin_invasive.search(text, max(cand.end(), later.start() - 25), later.start()):
+                        dm = cand = later
+                        break
             if cand.group("bound") or text[max(name_start, cand.start() - 12) : cand.start()].rstrip().lower().endswith(("less than", "under")):
                 exact = _EXACT_AFTER_BOUND.match(text, cand.end())  # "less than 1 mm (0.5 mm)"
                 if exact is not None and exact.end() <= after_end:
@@ -1092,6 +1110,9 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
     if negated and past:
         negated = past = None  # "does not extend beyond the submucosa": confined to the submucosa
+    if negated and r.depth_label_after.match(d.text, a.end_char) \
+            and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char):
+        negated = False  # "Depth: submucosa, muscularis propria not involved"
     if negated or uncertain:
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
@@ -1131,7 +1152,7 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     return found
 
 
-_SM_GAP_BEFORE = re.compile(r"\s*(?:of\s+)?(?:deep\s+)?")
+_SM_GAP_BEFORE = re.compile(r"[ \t]{0,2}(?:of\s+)?(?:deep\s+)?")  # "1800 µm submucosal invasion", not a column away
 
 
 _SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
@@ -1157,7 +1178,7 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         um = to_um(labelled[1], labelled[0])
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, a.start_char, labelled[3]))
-    m = None if found else r.length.search(d.text, a.end_char, min(ce, a.end_char + 40))
+    m = None if found else r.length.search(d.text, a.end_char, min(ce, a.end_char + 60))
     ev_start = a.start_char
     if m is None and not found:
         # "1800 µm submucosal invasion": the depth written just before its label
@@ -1438,8 +1459,21 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     return min(cands, key=lambda c: c.start)
 
 
-def select_findings(cands: list[Candidate], rules: Rules) -> dict[str, dict[str, Any]]:
-    """One value per field from the candidates, with the spans of every candidate that agrees."""
+def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], value: Any,
+                         text: str) -> list[Candidate]:
+    """"1) Rectum, scar biopsies: no residual tumour. 2) Sigmoid colon, polypectomy: hyperplastic
+    polyp": of the best-placed sites, those on a line that names the chosen histology."""
+    top = max(c.priority for c in sites)
+    lines = {text.rfind("\n", 0, h.start) for h in histologies if h.value == value and h.priority > 0}
+    same = [c for c in sites if c.priority == top and text.rfind("\n", 0, c.start) in lines]
+    if not same or len({c.value for c in sites if c.priority == top}) < 2:
+        return sites
+    return same + [c for c in sites if c.priority != top]
+
+
+def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = None) -> dict[str, dict[str, Any]]:
+    """One value per field from the candidates, with the spans of every candidate that agrees.
+    ``text`` (the report) lets the site follow the line that names the tumour."""
     part = _tumour_part(cands, rules)
     if part is not None:
         cands = [c for c in cands if c.part is None or c.part == part]
@@ -1462,6 +1496,8 @@ def select_findings(cands: list[Candidate], rules: Rules) -> dict[str, dict[str,
                       for c in generic]
         if not fc:
             continue
+        if field == "site" and text is not None and "histology" in out:
+            fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         best = _pick(field, fc, rules, chosen)
         if best is None:
             continue

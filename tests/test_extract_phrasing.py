@@ -595,6 +595,32 @@ S2_CASES = [
      "depth", "submucosa", "1.8 mm"),
     ("diathermy_margin_is_deep", POLYP + "Carcinoma is 0.5 mm from the diathermy margin.", "margin_deep_mm", 0.5,
      "0.5 mm"),
+    # from the w5c train round
+    ("lis_lat_margin", NET + "LAT MARGIN.....: NEG (2.0MM)\n", "margin_lateral_mm", 2, "2.0MM"),
+    ("lis_pct", NET + "KI67...........: 5 PCT\n", "ki67_percent", 5, "5 PCT"),
+    ("lis_lv_inv", NET + "LV INV.........: NEG (H&E + D2-40)\n", "lvi", "absent", "NEG"),
+    ("lvi_tumour_emboli", NET + "Intralymphatic tumour emboli identified (D2-40).", "lvi", "present", "emboli"),
+    ("lvi_no_tumour_emboli", NET + "No tumour emboli are seen.", "lvi", "absent", "emboli"),
+    ("lvi_within_venules", NET + "Tumour is present within thin-walled venules.", "lvi", "present", "venules"),
+    ("lvi_haemorrhoid_channels_not_lvi", "Anal canal, haemorrhoidectomy: dilated thrombosed vascular channels.",
+     "lvi", None, None),
+    ("pni_nerve_twigs_free", NET + "Nerve twigs in the submucosa are free of tumour.", "pni", "absent", "free"),
+    ("depth_label_value_before_negated_layer", NET + "Depth: submucosa, muscularis propria not involved\n", "depth",
+     "submucosa", "submucosa"),
+    ("size_specimen_line_last_resort", "Specimen: rectum, non-lifting 14 mm lesion, ESD.\n\nMicroscopic:\n"
+     "Neuroendocrine tumour, G1. The tumour measures 9 mm.\n", "tumor_size_mm", 9, "9 mm"),
+    ("depth_specimen_line_endoscopic", "Specimen: rectum, submucosal nodule, biopsy.\n\nMicroscopic:\n"
+     "Neuroendocrine tumour in the lamina propria.\n", "depth", "mucosa", "lamina propria"),
+    ("size_not_in_margin_clause", POLYP + "Lateral margin: tumour-free, adenoma 4 mm from the edge, carcinoma 6 mm.",
+     "tumor_size_mm", None, None),
+    ("margin_distance_of_carcinoma_not_adenoma", POLYP + "Lateral margin: tumour-free, adenoma 4 mm from the edge, "
+     "carcinoma 6 mm.", "margin_lateral_mm", 6, "6 mm"),
+    ("sm_depth_label_far_value", POLYP + "Maximum depth of submucosal invasion measured from the muscularis mucosae "
+     "is 0.7 mm.", "sm_invasion_um", 700, "0.7 mm"),
+    ("parts_colon_label", "A: Rectum, ESD\nB: Sigmoid polyp, snare\n\nDiagnosis:\nA: Rectum, ESD: neuroendocrine "
+     "tumour, G1. En bloc: yes\nB: Sigmoid polyp: tubular adenoma, piecemeal.\n", "resection", "en_bloc", "En bloc"),
+    ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
+     "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
 
 ALL = CASES + MORE + W3_CASES + W4_CASES + S2_CASES
