@@ -368,7 +368,13 @@ class _Doc:
         offset, letter = self.parts[k]
         # A part label speaks for its own section only.
         sec = bisect.bisect_right(self.section_starts, char) - 1
+        while sec > 0 and self._indented(self.section_starts[sec]):
+            sec -= 1  # "   Note: ..." indented under part B is still part B
         return letter if offset >= self.section_starts[sec] else None
+
+    def _indented(self, pos: int) -> bool:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return pos > line_start and not self.text[line_start:pos].strip()
 
     def hpf_area(self) -> Optional[tuple[float, float]]:
         """``(number of HPF, area in mm²)`` when the report states the field area."""

@@ -619,6 +619,9 @@ S2_CASES = [
      "is 0.7 mm.", "sm_invasion_um", 700, "0.7 mm"),
     ("parts_colon_label", "A: Rectum, ESD\nB: Sigmoid polyp, snare\n\nDiagnosis:\nA: Rectum, ESD: neuroendocrine "
      "tumour, G1. En bloc: yes\nB: Sigmoid polyp: tubular adenoma, piecemeal.\n", "resection", "en_bloc", "En bloc"),
+    ("part_continues_under_indented_note", "A: Rectum, ESD\nB: Colon polyp, EMR\n\nDiagnosis:\nA: Rectum, ESD: "
+     "neuroendocrine tumour, G1.\nB: Colon, EMR: tubular adenoma.\n   Note: no perineural invasion (benign lesion).\n",
+     "pni", None, None),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
