@@ -545,7 +545,9 @@ def _fixed(field: str):
 
     def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
         # "piecemeal resection, margins not assessable": a statement is not what was unassessed
-        if (negated and not statement) or (uncertain and not (statement and uncertain == "unassessed")):
+        # "removed with hot snare, base tattooed. ?malignant": a doubt is about a finding, not
+        # about what was done to the specimen
+        if (negated or uncertain) and not statement:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
         if field == "resection" and value in _RESECTION_OPPOSITE:
@@ -1497,7 +1499,9 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
         fc = by_field.get(field, [])
         if field in ("margin_lateral", "margin_deep", "margin_radial") and not fc and generic:
             radical = chosen.get("procedure") == "radical_resection"
-            if (field == "margin_radial") == radical:
+            # a generic "margins free" sets lateral and deep on an endoscopic or local excision,
+            # the radial margin on a radical resection, and neither on an appendicectomy (docs/gold.md)
+            if chosen.get("procedure") != "other" and (field == "margin_radial") == radical:
                 fc = [Candidate(field, c.value, c.start, c.end, c.priority, c.part, c.kind, c.section)
                       for c in generic]
         if not fc:

@@ -44,6 +44,7 @@ _NOT_START = numpy.uint64(2**64 - 1)  # spaCy's -1 in a uint64 attribute array
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"[ \t]*\n\s*")
 _STOP: Optional[re.Pattern[str]] = None
+_WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:mm|cm|[µμu]m)\b")
 _ABBREV: frozenset[str] = frozenset()
 
 
@@ -63,8 +64,10 @@ def sentence_starts(text: str) -> list[int]:
         # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
         # sentence; every other new line starts one, as does a blank line.
         before = text[m.start() - 1] if m.start() else "\n"
-        if (before.islower() or before == ",") and text[end].islower() and m.group().count("\n") == 1:
-            continue
+        after = text[end + 1] if text[end] == "(" and end + 1 < n else text[end]  # "deep\n(coagulation) margin"
+        if (before.islower() or before == ",") and m.group().count("\n") == 1 \
+                and (after.islower() or _WRAPPED_LENGTH.match(text, end)):
+            continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
         starts.append(end)
     for m in _STOP.finditer(text):
         # "approx. 1-2%" and "Dr. X" do not end a sentence.

@@ -622,6 +622,14 @@ S2_CASES = [
     ("part_continues_under_indented_note", "A: Rectum, ESD\nB: Colon polyp, EMR\n\nDiagnosis:\nA: Rectum, ESD: "
      "neuroendocrine tumour, G1.\nB: Colon, EMR: tubular adenoma.\n   Note: no perineural invasion (benign lesion).\n",
      "pni", None, None),
+    ("wrapped_line_parenthesis", NET + "Closest margin is the deep\n(coagulation) margin at 1.1 mm.", "margin_deep_mm",
+     1.1, "1.1 mm"),
+    ("wrapped_line_length", NET + "Margins negative (minimum distance lateral 2 mm, vertical\n   0.5 mm).",
+     "margin_deep_mm", 0.5, "0.5 mm"),
+    ("procedure_not_doubted_by_question", "Clinical details: polyp removed with hot snare. ?malignant\n"
+     "Diagnosis: adenocarcinoma in a polyp.", "procedure", "polypectomy", "hot snare"),
+    ("appendicectomy_generic_margins_no_lateral", "Appendix, appendicectomy: neuroendocrine tumour, G1. "
+     "All margins free.", "margin_lateral", None, None),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
