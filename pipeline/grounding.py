@@ -25,7 +25,7 @@ from typing import Any, Iterable, Optional
 from pydantic import ValidationError
 
 from .models import NUMERIC_FIELDS, Finding, Findings, RejectedClaim, Span
-from .normalize import _WORD_NUMBERS, LENGTH_UNIT, NUMBER, parse_number, to_mm, to_um
+from .normalize import _TENS_UNITS, _WORD_NUMBERS, LENGTH_UNIT, NUMBER, parse_number, to_mm, to_um
 from .resources import load_resource
 
 CUES_FILE = "grounding_cues.json"
@@ -70,11 +70,14 @@ class _Cues:
     polarity: dict[str, list[tuple[str, re.Pattern]]]   # field -> ordered (value, pattern)
     values: dict[str, dict[str, re.Pattern]]            # field -> value -> pattern
     differentiation: dict[str, re.Pattern]
+    two_tier_grade: dict[str, re.Pattern]               # 'low grade' etc.: only without a stronger cue
     neuroendocrine: re.Pattern
     families: list[dict[str, re.Pattern]]               # groups of fields a quote could confuse
     names: dict[str, re.Pattern]                        # field -> pattern naming it
     number_noise: re.Pattern
     zero: dict[str, re.Pattern]                         # count field -> 'none of them' cues
+    clause_continues: re.Pattern                        # a clause that the next one finishes
+    clause_breaks: re.Pattern                           # ... unless the next one opens like this
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern:
@@ -98,11 +101,14 @@ def _cues() -> _Cues:
         polarity=polarity,
         values=values,
         differentiation={g: _any(p) for g, p in data["differentiation"].items()},
+        two_tier_grade={g: _any(p) for g, p in data["two_tier_grade"].items()},
         neuroendocrine=_any(data["neuroendocrine"]),
         families=families,
         names=names,
         number_noise=_any(data["number_noise"]),
         zero={name: _any(p) for name, p in data["zero_counts"].items()},
+        clause_continues=_any(data["clause_continues"]),
+        clause_breaks=_any(data["clause_breaks"]),
     )
 
 
@@ -152,7 +158,7 @@ def _clauses_naming(name: str, quote: str) -> str:
         return quote
     family = next(f for f in cues.families if name in f)
     clauses, about_name = [], False
-    for clause in re.split(r"[;,\n]|\.\s", quote):
+    for clause in _split_clauses(quote):
         if pattern.search(clause):
             about_name = True
         elif any(p.search(clause) for p in family.values()):
@@ -162,6 +168,20 @@ def _clauses_naming(name: str, quote: str) -> str:
         if about_name:
             clauses.append(clause)
     return " ; ".join(clauses) if clauses else quote
+
+
+def _split_clauses(quote: str) -> list[str]:
+    """``quote`` cut at ';', ',', line breaks and full stops, except after a bare list item:
+    'No lymphatic, venous or perineural invasion seen' stays one clause, so its 'No' covers
+    every item (joined with a space, so the negation's scope runs on)."""
+    cues = _cues()
+    out: list[str] = []
+    for part in re.split(r"[;,\n]|\.\s", quote):
+        if out and cues.clause_continues.search(out[-1]) and not cues.clause_breaks.search(part):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _off_field(name: str, quote: str) -> Optional[str]:
@@ -211,8 +231,10 @@ def _distance_status(text: str) -> set[str]:
 
 
 # Digits may follow an "x" ("11x9 mm") but not other letters ("tub1"); words stand alone.
+# A compound number word ("twenty-three") is read whole, before its parts could be.
 _NUMBER_RE = re.compile(
-    rf"(?<![A-WYZa-wyz\d.,])({NUMBER})(?![\d])|\b({'|'.join(_WORD_NUMBERS)})\b", _FLAGS)
+    rf"(?<![A-WYZa-wyz\d.,])({NUMBER})(?![\d])"
+    rf"|\b((?:{_TENS_UNITS.pattern})|{'|'.join(_WORD_NUMBERS)})\b", _FLAGS)
 # A unit may follow a chain of dimensions: "26 x 20 x 9 mm", "12x10 mm".
 _UNIT_AFTER = re.compile(
     rf"(?:\s*(?:x|×|by|-|–|to)\s*{NUMBER})*\s*({LENGTH_UNIT})(?![a-z])", _FLAGS)
@@ -251,6 +273,20 @@ def _number_supported(name: str, value: float, quote: str) -> bool:
     return False
 
 
+def quote_grades(quote: str) -> set[str]:
+    """The grades ``quote`` states: grade codes and numbers, differentiation words unless the
+    quote is about a neuroendocrine tumour (WHO 2019), and only when none of those is written a
+    two-tier word ('low grade' is G1 or G2 for an adenocarcinoma: 'Moderate (low grade)' is G2)."""
+    cues = _cues()
+    neuroendocrine = cues.neuroendocrine.search(quote) is not None
+    stated = {g for g, p in cues.values["grade"].items() if p.search(quote)}
+    if not neuroendocrine:
+        stated |= {g for g, p in cues.differentiation.items() if p.search(quote)}
+    if not stated:
+        stated = {g for g, p in cues.two_tier_grade.items() if p.search(quote)}
+    return stated
+
+
 def _code_pattern(value: str, letter: str) -> re.Pattern:
     """'ypT1a' -> a pattern for 'ypT1a' / 'yT1a' / 'ypt1a', not 'pT1a' alone nor 'ypT1'."""
     m = re.fullmatch(rf"(y|r|yr)?p{letter}(\w+)", value)
@@ -281,11 +317,11 @@ def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
         said = ", ".join(sorted(stated)) or "no status"
         return f"{NOT_SUPPORTED}: the quote states {said}, not {value}"
     if name == "grade":
-        if cues.values["grade"][value].search(quote):
+        stated = quote_grades(quote)
+        if value in stated:
             return None
-        if cues.differentiation[value].search(quote) and not cues.neuroendocrine.search(quote):
-            return None
-        return f"{NOT_SUPPORTED}: the quote does not state {value}"
+        said = ", ".join(sorted(stated)) or "no grade"
+        return f"{NOT_SUPPORTED}: the quote states {said}, not {value}"
     table = cues.values.get(name)
     if table is not None and value in table and not table[value].search(quote):
         return f"{NOT_SUPPORTED}: the quote does not mention {value}"

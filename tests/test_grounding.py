@@ -279,3 +279,100 @@ def test_a_leading_negation_covers_its_clause(quote):
     text = f"Rectum, ESD. {quote}.\n"
     assert isinstance(ground_claim(text, Claim("lvi", "present", quote)), RejectedClaim)
     assert not isinstance(ground_claim(text, Claim("lvi", "absent", quote)), RejectedClaim)
+
+
+# --- cue families added for the w5a-w6c train phrasings: each with quotes it must still reject ---
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # A leading "No" covers a list of vessel/nerve adjectives across commas and line breaks.
+    ("pni", "absent", "No lymphatic, venous or perineural invasion seen", True),
+    ("pni", "present", "No lymphatic, venous or perineural invasion seen", False),
+    ("lvi", "present", "No lymphatic, venous or perineural invasion seen", False),
+    ("pni", "absent", "No lymphovascular\nor perineural invasion identified", True),
+    ("pni", "present", "No lymphovascular\nor perineural invasion identified", False),
+    # ... but a complete clause still ends at its comma, and "but" opens a new one.
+    ("pni", "present", "No lymphovascular invasion, perineural invasion present", True),
+    ("pni", "absent", "No lymphovascular invasion, perineural invasion present", False),
+    ("lvi", "present", "No lymphatic, but venous invasion present", True),
+    # "possibly" is a doubt.
+    ("lvi", "indeterminate", "possibly\nwithin a lymphatic vessel", True),
+    ("lvi", "present", "possibly\nwithin a lymphatic vessel", False),
+    # French agreement of present/absent.
+    ("lvi", "present", "Emboles présents", True),
+    ("lvi", "absent", "Emboles présents", False),
+    ("pni", "absent", "perineural invasion: absents", True),
+    ("pni", "present", "perineural invasion: absents", False),
+    # Vessels containing tumour cells, and their negations.
+    ("lvi", "present", "two lymphatic channels containing\nsmall clusters of tumour cells", True),
+    ("lvi", "present", "no lymphatic channels containing tumour cells", False),
+    ("lvi", "present", "lymphatic channels containing no tumour cells", False),
+    # Margins that "can't be assessed" / "neither ... can be assessed".
+    ("margin_deep", "indeterminate", "the deep and lateral margins can't be assessed reliably", True),
+    ("margin_lateral", "indeterminate", "neither the deep nor the\nlateral margin can be reliably assessed", True),
+    ("margin_deep", "indeterminate", "the deep margin can be reliably assessed and is free", False),
+    # "reaches" the margin is positive, "does not reach" negative; "reaches to within 0.5 mm of" is close.
+    ("margin_deep", "positive", "The tumour reaches the basal (deep) resection margin", True),
+    ("margin_deep", "negative", "The tumour reaches the basal (deep) resection margin", False),
+    ("margin_deep", "negative", "The tumor does not reach the deep\n(vertical) margin", True),
+    ("margin_deep", "positive", "The tumor does not reach the deep\n(vertical) margin", False),
+    ("margin_deep", "positive", "tumour reaches to within 0.5 mm of the deep margin", False),
+    ("margin_deep", "close", "tumour reaches to within 0.5 mm of the deep margin", True),
+    # French-style "healthy limit" / "in safe tissue" is a status word: it wins over a distance.
+    ("margin_deep", "negative", "the deep limit is healthy\nat 500 µm", True),
+    ("margin_deep", "close", "the deep limit is healthy\nat 500 µm", False),
+    ("margin_deep", "negative", "The deep limit of resection is in safe tissue at 0.6 mm", True),
+    ("margin_deep", "negative", "healthy mucosa; tumour at the deep margin", False),
+    # "Completely excised", not its negations.
+    ("margin_deep", "negative", "Completely excised", True),
+    ("margin_lateral", "negative", "Incompletely excised", False),
+    ("margin_lateral", "negative", "not completely excised", False),
+    # Synoptic differentiation values; a two-tier word yields to a stated grade or differentiation.
+    ("grade", "G2", "Differentiation ............... Moderate", True),
+    ("grade", "G1", "Differentiation ............... Moderate", False),
+    ("grade", "G3", "Differentiation\tPoor", True),
+    ("grade", "G2", "Differentiation\tPoor", False),
+    ("grade", "G2", "predominantly moderate", True),
+    ("grade", "G1", "(predominantly well)", True),
+    ("grade", "G3", "predominantly moderate", False),
+    ("grade", "G2", "Moderate (low grade)", True),
+    ("grade", "G1", "Moderate (low grade)", False),
+    ("grade", "G1", "Low grade (G2)", False),
+    ("grade", "G2", "moderate inflammation", False),
+    ("grade", "G1", "low-grade (G1)", True),
+    # A dysplasia grade is not a tumour grade.
+    ("grade", "G3", "Tubulovillous adenoma with high grade dysplasia", False),
+    ("grade", "G1", "low-grade dysplasia", False),
+    # En bloc phrasings; "submitted in toto/whole" is about embedding, not the resection.
+    ("resection", "en_bloc", "One pink-tan polypoid fragment", True),
+    ("resection", "piecemeal", "One pink-tan polypoid fragment", False),
+    ("resection", "en_bloc", "ONE ROUND PIECE OF TAN MUCOSA", True),
+    ("resection", "en_bloc", "one of three fragments", False),
+    ("resection", "piecemeal", "one of three fragments", True),
+    ("resection", "en_bloc", "the single largest fragment measures 5 mm", False),
+    ("resection", "en_bloc", "removed in toto", True),
+    ("resection", "en_bloc", "entirely submitted in toto", False),
+    ("resection", "en_bloc", "retrieved whole", True),
+    ("resection", "en_bloc", "submitted whole", False),
+    ("resection", "en_bloc", "Exeresis complete and monobloc (R0)", True),
+    ("resection", "piecemeal", "performed in monobloc", False),
+    ("resection", "en_bloc", "ein Stück", True),
+    ("resection", "en_bloc", "in zwei Stücken", False),
+    # Japanese pSM; invasion of an adherent organ (not mere adherence).
+    ("depth", "submucosa", "6x5 mm, pSM", True),
+    ("depth", "mucosa", "6x5 mm, pSM", False),
+    ("depth", "submucosa", "pM0", False),
+    ("depth", "adjacent_organ", "directly invading the muscularis propria of the adherent sigmoid colon", True),
+    ("depth", "adjacent_organ", "adherent to the sigmoid colon", False),
+    ("depth", "adjacent_organ", "does not invade the adherent sigmoid colon", False),
+    # French colectomie.
+    ("procedure", "radical_resection", "Colectomie transverse :", True),
+    ("procedure", "radical_resection", "Coloscopie : polype transverse", False),
+    # Compound number words are read whole.
+    ("lymph_nodes_examined", 23, "Four of the twenty-three lymph nodes", True),
+    ("lymph_nodes_examined", 20, "Four of the twenty-three lymph nodes", False),
+    ("lymph_nodes_examined", 3, "Four of the twenty-three lymph nodes", False),
+    ("lymph_nodes_examined", 21, "two of twenty-one nodes contain metastatic carcinoma", True),
+])
+def test_w5_w6_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
