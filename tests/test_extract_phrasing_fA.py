@@ -1,0 +1,60 @@
+"""Margin phrasings of round fA (margins, margin distances), written before their rules.
+
+Each group: the train phrasing rewritten three to five ways, then traps that must stay null or
+unchanged. Same table format as tests/test_extract_phrasing.py.
+"""
+
+import pytest
+from test_extract import assert_extracted  # tests/ is on sys.path
+
+from pipeline.extract import extract_findings_many
+
+NET = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. "
+EFTR = "Rectum, EFTR: well-differentiated neuroendocrine tumour, G1. "
+POLYP = "Sigmoid colon, polypectomy: adenocarcinoma arising in a tubulovillous adenoma. "
+RAD = "Sigmoid colon, anterior resection: adenocarcinoma, moderately differentiated. "
+ILEUM = "Terminal ileum, segmental resection: well-differentiated neuroendocrine tumor, G2. "
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+CASES = [
+    # a bare side word with a parenthesis before its value: "deep (adventitial): clear by 3 mm"
+    ("side_paren_colon", EFTR + "Margins -\n   circumferential mucosal: tumour 600 µm from the lateral edge\n"
+     "   deep (adventitial): clear by 3 mm\n", "margin_deep", "negative", "clear by 3 mm"),
+    ("side_paren_colon_mm", EFTR + "Margins -\n   circumferential mucosal: tumour 600 µm from the lateral edge\n"
+     "   deep (adventitial): clear by 3 mm\n", "margin_deep_mm", 3, "3 mm"),
+    ("side_paren_colon_next_not_status", EFTR + "Margins -\n   circumferential mucosal: tumour 600 µm from the "
+     "lateral edge\n   deep (adventitial): clear by 3 mm\n", "margin_lateral", "close", "600 µm"),
+    ("side_paren_lateral_involved", NET + "Lateral (mucosal): involved by tumour.\n", "margin_lateral",
+     "positive", "involved"),
+    ("side_paren_spaces_status", ILEUM + "Margins\n  Mesenteric (radial)      negative; distance 0.3 cm\n",
+     "margin_radial", "negative", "negative"),
+    ("side_paren_spaces_status_mm", ILEUM + "Margins\n  Mesenteric (radial)      negative; distance 0.3 cm\n",
+     "margin_radial_mm", 3, "0.3 cm"),
+    ("side_paren_pipe_row", RAD + "| Margin | Status | Distance |\n| Radial (mesocolic)     | Negative   | 2.5 cm   |\n",
+     "margin_radial", "negative", "Negative"),
+    ("side_paren_pipe_row_mm", RAD + "| Margin | Status | Distance |\n| Radial (mesocolic)     | Negative   | 2.5 cm   |\n",
+     "margin_radial_mm", 25, "2.5 cm"),
+    ("side_paren_distance", NET + "Margins: deep and peripheral margins free of tumor, closest (deep) 1.5 mm.",
+     "margin_deep_mm", 1.5, "1.5 mm"),
+    ("meso_side_after_closest", RAD + "Margins: Uninvolved; closest = mesocolic, 4 mm\n", "margin_radial_mm", 4, "4 mm"),
+    ("closest_eq_side", "Appendix, appendicectomy: neuroendocrine tumour, G1. Margins:   Uninvolved; "
+     "closest = mesoappendiceal, 4 mm\n", "margin_radial_mm", 4, "4 mm"),
+    ("closest_eq_side_deep", NET + "Margins: clear; nearest = deep, 0.8 mm\n", "margin_deep_mm", 0.8, "0.8 mm"),
+    ("meso_side_colon_status", RAD + "Mesocolic: clear (15 mm)\n", "margin_radial", "negative", "clear"),
+    ("trap_side_paren_invasion", NET + "Tumour invades the deep (submucosal) layer: 2 mm.", "margin_deep", None, None),
+    ("trap_mesenteric_mass", ILEUM + "Firm mesenteric mass 2.5 cm.", "margin_radial", None, None),
+    ("trap_mesenteric_nodes", ILEUM + "Mesenteric: 2/9 lymph nodes positive.", "margin_radial", None, None),
+    ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
+]
+
+ALL = CASES
+
+
+@pytest.fixture(scope="module")
+def results():
+    return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
+
+
+@pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
+def test_phrasing(results, case_id, text, field, value, evidence):
+    assert_extracted(getattr(results[case_id], field), text, value, evidence)
