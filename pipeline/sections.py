@@ -64,6 +64,8 @@ def sentence_starts(text: str) -> list[int]:
         # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
         # sentence; every other new line starts one, as does a blank line.
         before = text[m.start() - 1] if m.start() else "\n"
+        if before == ")" and m.start() > 1:
+            before = text[m.start() - 2]  # "Mesocolic (circumferential)\n   resection plane free"
         after = text[end + 1] if text[end] == "(" and end + 1 < n else text[end]  # "deep\n(coagulation) margin"
         if (before.islower() or before == ",") and m.group().count("\n") == 1 \
                 and (after.islower() or _WRAPPED_LENGTH.match(text, end)):

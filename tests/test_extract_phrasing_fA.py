@@ -44,6 +44,30 @@ CASES = [
     ("trap_side_paren_invasion", NET + "Tumour invades the deep (submucosal) layer: 2 mm.", "margin_deep", None, None),
     ("trap_mesenteric_mass", ILEUM + "Firm mesenteric mass 2.5 cm.", "margin_radial", None, None),
     ("trap_mesenteric_nodes", ILEUM + "Mesenteric: 2/9 lymph nodes positive.", "margin_radial", None, None),
+    # "resection plane" is a margin: "350 um from the cauterised vertical (submucosal) resection plane"
+    ("plane_vertical_um", NET + "At its deepest point tumour lies 350 um from the cauterised vertical (submucosal) "
+     "resection plane.", "margin_deep", "close", "350 um"),
+    ("plane_vertical_um_mm", NET + "At its deepest point tumour lies 350 um from the cauterised vertical (submucosal) "
+     "resection plane.", "margin_deep_mm", 0.35, "350 um"),
+    ("plane_deep_mm", NET + "Tumour is 1.5 mm from the deep resection plane.", "margin_deep_mm", 1.5, "1.5 mm"),
+    ("plane_mesocolic_wrapped", RAD + "Mesocolic (circumferential)\n   resection plane free, distance 11 mm.",
+     "margin_radial", "negative", "free"),
+    ("plane_mesocolic_wrapped_mm", RAD + "Mesocolic (circumferential)\n   resection plane free, distance 11 mm.",
+     "margin_radial_mm", 11, "11 mm"),
+    ("plane_distance_comma_cm", RAD + "Minimal distance to the mesocolic resection plane 1,1 cm.", "margin_radial_mm",
+     11, "1,1 cm"),
+    ("trap_plane_painted", RAD + "The mesocolic resection plane is painted green.", "margin_radial", None, None),
+    ("trap_plane_inked", NET + "Resection plane inked.", "margin_lateral", None, None),
+    # "Margin: clear; tumour 12 mm from it": the distance after the semicolon is that margin's
+    ("semicolon_tumour_from_it", RAD + "Mesocolic (radial) margin: clear; tumour 12 mm from it.", "margin_radial_mm",
+     12, "12 mm"),
+    ("semicolon_carcinoma_lies", RAD + "Circumferential margin: negative; carcinoma lies 6 mm from the margin.",
+     "margin_radial_mm", 6, "6 mm"),
+    ("semicolon_the_tumour_is", NET + "Deep margin: free; the tumour is 2 mm from it.", "margin_deep_mm", 2, "2 mm"),
+    ("semicolon_tumour_status_kept", NET + "Deep margin: free; the tumour is 0.5 mm from it.", "margin_deep",
+     "negative", "free"),
+    ("trap_semicolon_other_structure", RAD + "Radial margin: clear; tumour 12 mm from the serosa.",
+     "margin_radial_mm", None, None),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
