@@ -967,6 +967,9 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             dm = cand
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
+    if dm is not None and r.margin_precursor.search(text, before_start, dm.start()):
+        # "adenoma 0.5 mm from the lateral edge, carcinoma 2 mm from it": the tumour's own distance
+        dm = _invasive_length(d, a.end_char, after_end) or dm
     bounded = k + 1 < len(bounds) and bounds[k + 1][0] < ce
     if dm is None:
         for cand in r.length.finditer(text, name_start, after_end):
@@ -976,10 +979,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             dm = cand
             if r.margin_precursor.search(text, max(name_start, cand.start() - 25), cand.start()):
                 # "adenoma 4 mm from the edge, carcinoma 6 mm": the tumour's own distance
-                for later in r.length.finditer(text, cand.end(), after_end):
-                    if r.margin_invasive.search(text, max(cand.end(), later.start() - 25), later.start()):
-                        dm = cand = later
-                        break
+                dm = cand = _invasive_length(d, cand.end(), after_end) or cand
             if cand.group("bound") or text[max(name_start, cand.start() - 12) : cand.start()].rstrip().lower().endswith(("less than", "under")):
                 exact = _EXACT_AFTER_BOUND.match(text, cand.end())  # "less than 1 mm (0.5 mm)"
                 if exact is not None and exact.end() <= after_end:
@@ -1036,6 +1036,15 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e))
     return found
+
+
+def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
+    """The first length in ``[lo, hi)`` that an invasive-tumour word names ("..., carcinoma 6 mm")."""
+    r = d.rules
+    for later in r.length.finditer(d.text, lo, hi):
+        if r.margin_invasive.search(d.text, max(lo, later.start() - 25), later.start()):
+            return later
+    return None
 
 
 def _pair_order(d: _Doc, a: "_Anchor", name_start: int, sides: set[str]) -> tuple[list[str], int]:

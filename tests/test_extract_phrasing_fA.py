@@ -68,6 +68,18 @@ CASES = [
      "negative", "free"),
     ("trap_semicolon_other_structure", RAD + "Radial margin: clear; tumour 12 mm from the serosa.",
      "margin_radial_mm", None, None),
+    # the precursor's distance before the margin yields to the carcinoma's after it
+    ("precursor_before_invasive_after", POLYP + "adenomatous component extends to within 0.5 mm of one lateral "
+     "mucosal edge, invasive carcinoma 2 mm from it.", "margin_lateral_mm", 2, "2 mm"),
+    ("precursor_before_invasive_after_status", POLYP + "adenomatous component extends to within 0.5 mm of one "
+     "lateral mucosal edge, invasive carcinoma 2 mm from it.", "margin_lateral", "negative", "2 mm"),
+    ("precursor_in_parenthesis", POLYP + "Lateral margin: negative (adenoma 1 mm from lateral edge, carcinoma\n"
+     "4 mm). Deep margin: negative.", "margin_lateral_mm", 4, "4 mm"),
+    ("precursor_dysplasia", POLYP + "Dysplasia lies 0.3 mm from the peripheral margin, the carcinoma 3 mm from it.",
+     "margin_lateral_mm", 3, "3 mm"),
+    ("trap_precursor_only", POLYP + "Adenoma 0.5 mm from the lateral margin.", "margin_lateral_mm", 0.5, "0.5 mm"),
+    ("trap_carcinoma_first", POLYP + "Carcinoma 0.5 mm from the deep margin, adenoma 2 mm from it.",
+     "margin_deep_mm", 0.5, "0.5 mm"),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
