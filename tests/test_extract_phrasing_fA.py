@@ -80,6 +80,33 @@ CASES = [
     ("trap_precursor_only", POLYP + "Adenoma 0.5 mm from the lateral margin.", "margin_lateral_mm", 0.5, "0.5 mm"),
     ("trap_carcinoma_first", POLYP + "Carcinoma 0.5 mm from the deep margin, adenoma 2 mm from it.",
      "margin_deep_mm", 0.5, "0.5 mm"),
+    # "limits" of resection (French "limites"), "healthy" / "in safe tissue" (French "saine", "en zone saine")
+    ("limits_healthy_at", NET + "Limits of resection: the lateral limits are healthy at 2 mm; the deep limit is "
+     "healthy\nat 500 µm.", "margin_lateral", "negative", "healthy"),
+    ("limits_healthy_at_mm", NET + "Limits of resection: the lateral limits are healthy at 2 mm; the deep limit is "
+     "healthy\nat 500 µm.", "margin_lateral_mm", 2, "2 mm"),
+    ("limit_deep_healthy_um", NET + "Limits of resection: the lateral limits are healthy at 2 mm; the deep limit is "
+     "healthy\nat 500 µm.", "margin_deep_mm", 0.5, "500 µm"),
+    ("limit_deep_healthy_status_wins", NET + "Limits of resection: the lateral limits are healthy at 2 mm; the deep "
+     "limit is healthy\nat 500 µm.", "margin_deep", "negative", "healthy"),
+    ("limit_safe_tissue", NET + "The deep limit of resection is in safe tissue at 0.6 mm. The lateral limits are\n"
+     "healthy (more than 5 mm).", "margin_deep", "negative", "safe tissue"),
+    ("limit_safe_tissue_mm", NET + "The deep limit of resection is in safe tissue at 0.6 mm. The lateral limits are\n"
+     "healthy (more than 5 mm).", "margin_deep_mm", 0.6, "0.6 mm"),
+    ("limit_more_than", NET + "The deep limit of resection is in safe tissue at 0.6 mm. The lateral limits are\n"
+     "healthy (more than 5 mm).", "margin_lateral_mm", 5, "5 mm"),
+    ("limit_label", NET + "Deep limit: healthy.\n", "margin_deep", "negative", "healthy"),
+    ("limit_without_reaching", NET + "The tumour infiltrates the submucosa, without reaching the deep limit.",
+     "margin_deep", "negative", "without reaching"),
+    ("trap_normal_limits", NET + "Ki-67 within normal limits; lateral extent 4 mm.", "margin_lateral", None, None),
+    ("trap_limit_of_detection", NET + "Below the limit of detection.", "margin_deep", None, None),
+    # "reaches to within 1 mm of the CRM" is a distance, not involvement
+    ("reaches_within_not_positive", RAD + "Tumour reaches to within 1 mm of the CRM (inked).", "margin_radial",
+     "negative", "1 mm"),
+    ("reaching_within_close", RAD + "Tumour reaching within 0.5 mm of the circumferential margin.", "margin_radial",
+     "close", "0.5 mm"),
+    ("reaches_still_positive", RAD + "Tumour reaches the circumferential margin.", "margin_radial", "positive",
+     "reaches"),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
