@@ -869,13 +869,27 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
     cached = d.margin_starts.get(a.start_char)
     if cached is None:
-        window_start = max(d.sentence(a.start_char)[0], a.start_char - 80)
+        window_start = max(_name_sentence_start(d, a.start_char), a.start_char - 80)
         m = None
         word, last = _word_before(d.text, window_start, a.start_char, _prefix_separator)
         if _may_end_with(word, last, d.rules.margin_prefix_words):
             m = d.rules.margin_prefix.search(d.text, window_start, a.start_char)
         cached = d.margin_starts[a.start_char] = m.start() if m else a.start_char
     return cached
+
+
+def _name_sentence_start(d: _Doc, pos: int) -> int:
+    """Where a margin name at ``pos`` may start: its sentence, or the one before when the name
+    opens its line and that line is an unfinished label ("RADIAL (NON-PERITONEALISED)" /
+    "MARGIN CLEAR BY 1.5 MM": upper-case lines do not wrap by case)."""
+    start = d.sentence(pos)[0]
+    if start == 0 or d.text[start:pos].strip():
+        return start
+    prev = d.sentence(start - 1)[0]
+    line = d.text[prev:start].rstrip()
+    if line and line[-1] not in ".:;" and ":" not in line and "\n" not in line:
+        return prev
+    return start
 
 
 def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:

@@ -107,6 +107,25 @@ CASES = [
      "close", "0.5 mm"),
     ("reaches_still_positive", RAD + "Tumour reaches the circumferential margin.", "margin_radial", "positive",
      "reaches"),
+    # ileal / colonic / bladder margins of a resection are longitudinal or another organ's: no field
+    ("ileal_colonic_margins_no_lateral", "Small bowel: neuroendocrine tumour, G2. Margins: proximal/distal ileal and "
+     "colonic margins free.", "margin_lateral", None, None),
+    ("ileal_colonic_margins_no_deep", "Small bowel: neuroendocrine tumour, G2. Ileal and colonic margins free.",
+     "margin_deep", None, None),
+    ("ileal_resection_margin_no_field", "Small bowel: neuroendocrine tumour, G2. Ileal resection margin: clear.",
+     "margin_lateral", None, None),
+    ("bladder_margins_no_field", "Sigmoid colon: adenocarcinoma. Bladder margin clear.", "margin_deep", None, None),
+    ("ileal_and_mesenteric_kept", "Small bowel: neuroendocrine tumour, G2. Ileal margins free. Mesenteric margin "
+     "involved.", "margin_radial", "positive", "involved"),
+    ("generic_margins_still_set", NET + "Margins free.", "margin_lateral", "negative", "free"),
+    # an upper-case margin name wrapped over two lines
+    ("caps_wrapped_radial", "SIGMOID COLON, ANTERIOR RESECTION: ADENOCARCINOMA.\n     - MARGINS: PROXIMAL, DISTAL AND "
+     "BLADDER MARGINS CLEAR. RADIAL (NON-PERITONEALISED)\n       MARGIN CLEAR BY 1.5 MM.\n", "margin_radial_mm", 1.5,
+     "1.5 MM"),
+    ("caps_wrapped_deep", "RECTUM, ESD: NEUROENDOCRINE TUMOUR.\nCLOSEST IS THE DEEP (VERTICAL)\nMARGIN AT 0.4 MM.\n",
+     "margin_deep", "close", "0.4 MM"),
+    ("trap_caps_label_line_not_prefix", "RECTUM, ESD: NEUROENDOCRINE TUMOUR.\nDEPTH: SUBMUCOSA, DEEP\nMARGIN: CLEAR.\n",
+     "margin_deep", None, None),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
