@@ -66,9 +66,11 @@ def sentence_starts(text: str) -> list[int]:
         before = text[m.start() - 1] if m.start() else "\n"
         if before == ")" and m.start() > 1:
             before = text[m.start() - 2]  # "Mesocolic (circumferential)\n   resection plane free"
-        after = text[end + 1] if text[end] == "(" and end + 1 < n else text[end]  # "deep\n(coagulation) margin"
-        if (before.islower() or before == ",") and m.group().count("\n") == 1 \
-                and (after.islower() or _WRAPPED_LENGTH.match(text, end)):
+        paren = text[end] == "(" and end + 1 < n
+        after = text[end + 1] if paren else text[end]  # "deep\n(coagulation) margin"
+        # "...propria/\nadventitia side)": a line ending in a slash is unfinished; "clear\n(6 mm)"
+        if (before.islower() or before in ",/") and m.group().count("\n") == 1 \
+                and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
         starts.append(end)
     for m in _STOP.finditer(text):

@@ -126,6 +126,15 @@ CASES = [
      "margin_deep", "close", "0.4 MM"),
     ("trap_caps_label_line_not_prefix", "RECTUM, ESD: NEUROENDOCRINE TUMOUR.\nDEPTH: SUBMUCOSA, DEEP\nMARGIN: CLEAR.\n",
      "margin_deep", None, None),
+    # wrapped lines: a slash ends an unfinished line; "(6 mm)" on the next line belongs to the clause
+    ("wrap_slash_paren", EFTR + "Complete resection in toto; lateral margin 7 mm, deep margin (muscularis propria/\n"
+     "adventitia side) 2.6 mm: R0.\n", "margin_deep_mm", 2.6, "2.6 mm"),
+    ("wrap_slash_paren_status", EFTR + "Complete resection in toto; lateral margin 7 mm, deep margin (muscularis "
+     "propria/\nadventitia side) 2.6 mm: R0.\n", "margin_deep", "negative", "2.6 mm"),
+    ("wrap_paren_length", "Polyp, hot snare: tubulovillous adenoma. The stalk resection margin is clear of adenoma\n"
+     "(6 mm).\n", "margin_deep_mm", 6, "6 mm"),
+    ("wrap_paren_length_um", NET + "The deep margin is clear\n(500 um).\n", "margin_deep_mm", 0.5, "500 um"),
+    ("trap_wrap_paren_other_line", NET + "Deep margin: clear\n(Ki-67 2%).\n", "margin_deep_mm", None, None),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
