@@ -168,6 +168,7 @@ class Rules:
         self.area_2mm2 = re.compile(mit["area_2mm2"], i)
         self.limited_material = re.compile(v["limited_material"]["regex"], i)
         self.margin_semicolon_distance = re.compile(v["margin_semicolon_distance"], i)
+        self.margin_of_fragment = re.compile(v["margin_of_fragment"], i)
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
         self.sm_below_mm = re.compile(v["sm_depth_below_mm"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
@@ -921,7 +922,7 @@ def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> b
     """Whether a margin anchor names a data-dictionary margin (else it neither gets a value
     nor bounds its neighbours' windows): not "proximal margin" alone, not a lone "the margin"."""
     sides = _margin_sides(d, a) if sides is None else sides
-    if sides == {"other"}:
+    if sides == {"other"} or d.rules.margin_of_fragment.match(d.text, a.end_char):
         return False
     return sides != {"all"} or bool(d.rules.margin_plural.search(a.text)) \
         or bool(d.rules.margin_named.search(d.text, _margin_start(d, a), a.end_char))

@@ -135,6 +135,16 @@ CASES = [
      "(6 mm).\n", "margin_deep_mm", 6, "6 mm"),
     ("wrap_paren_length_um", NET + "The deep margin is clear\n(500 um).\n", "margin_deep_mm", 0.5, "500 um"),
     ("trap_wrap_paren_other_line", NET + "Deep margin: clear\n(Ki-67 2%).\n", "margin_deep_mm", None, None),
+    # the margin of one fragment of a piecemeal specimen is not the specimen's margin
+    ("fragment_base_not_positive", "Ascending colon, piecemeal EMR: adenocarcinoma. The carcinoma reaches the diathermied "
+     "base of fragment A; as the lesion was removed piecemeal the deep and lateral excision margins can't be assessed "
+     "reliably.", "margin_deep", "indeterminate", "can't be assessed"),
+    ("fragment_margin_alone", "Rectum, piecemeal EMR: adenocarcinoma. Tumour extends to the deep margin of one piece.",
+     "margin_deep", None, None),
+    ("fragment_edge_each", "Rectum, piecemeal EMR: adenoma. The lateral edges of each fragment are involved.",
+     "margin_lateral", None, None),
+    ("base_still_positive", "Rectum, EMR: adenocarcinoma. The carcinoma reaches the diathermied base.", "margin_deep",
+     "positive", "reaches"),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
