@@ -1010,11 +1010,13 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         dist = to_mm(labelled[1], labelled[0])
         if dist is not None:
             ev_e = max(ev_e, labelled[3])
+    bound = False
     if dm is not None:
         value = parse_number(dm.group("value"))
         dist = None if value is None else to_mm(value, dm.group("unit"))
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
+            bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
@@ -1049,7 +1051,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if status:
             found.append(Candidate(field, status, ev_s, ev_e, kind=kind))
         if dist is not None and len(sides) == 1:
-            found.append(Candidate(field + "_mm", dist, ev_s, ev_e))
+            found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
     return found
 
 
@@ -1466,6 +1468,11 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = [c for c in cands if not (c.kind == "generic" and c.value == "indeterminate")]
             if not cands:
                 return None
+    if field.startswith("margin_") and field.endswith("_mm"):
+        # "< 1 mm to deep margin" (conclusion) summarises "0.6 mm from the deep margin": an
+        # exact distance within the bound wins wherever it is stated
+        exact = [c.value for c in cands if c.kind != "bound"]
+        cands = [c for c in cands if c.kind != "bound" or not any(v <= c.value for v in exact)]
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if any(c.kind == "unknown" for c in cands):
@@ -1503,6 +1510,13 @@ def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], v
     return same + [c for c in sites if c.priority != top]
 
 
+def _superseded_distance(dist: Candidate, status: Optional[Candidate]) -> bool:
+    """A margin distance from the original report no longer holds once an addendum re-reads that
+    margin as involved ("clear, tumour 0.5 mm from it" -> "re-classified as INVOLVED")."""
+    return dist.field.endswith("_mm") and status is not None and status.value == "positive" \
+        and status.section == "addendum" and status.priority > dist.priority
+
+
 def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = None) -> dict[str, dict[str, Any]]:
     """One value per field from the candidates, with the spans of every candidate that agrees.
     ``text`` (the report) lets the site follow the line that names the tumour."""
@@ -1515,6 +1529,7 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             continue  # clinical history is history, not a finding of this report
         by_field.setdefault(c.field, []).append(c)
     chosen: dict[str, Any] = {}
+    picked: dict[str, Candidate] = {}
     out: dict[str, dict[str, Any]] = {}
     order = ["histology", "procedure"] + [f for f in Findings.field_names()
                                           if f not in ("histology", "procedure")]
@@ -1533,9 +1548,10 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         best = _pick(field, fc, rules, chosen)
-        if best is None:
+        if best is None or _superseded_distance(best, picked.get(field[:-3])):
             continue
         chosen[field] = best.value
+        picked[field] = best
         spans = [[best.start, best.end]]
         for c in sorted(fc, key=lambda c: (-c.priority, c.start)):
             if c.kind.startswith("diff") and not best.kind.startswith("diff"):

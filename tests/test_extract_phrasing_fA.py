@@ -145,6 +145,30 @@ CASES = [
      "margin_lateral", None, None),
     ("base_still_positive", "Rectum, EMR: adenocarcinoma. The carcinoma reaches the diathermied base.", "margin_deep",
      "positive", "reaches"),
+    # an addendum that re-reads a margin as involved supersedes the distance of the original reading
+    ("addendum_positive_drops_distance", "MICROSCOPIC DESCRIPTION:\nWell-differentiated neuroendocrine tumour, G1. "
+     "The deep margin is clear, tumour 0.5 mm from it.\nADDENDUM:\nOn deeper levels tumour cells are present at the "
+     "deep margin. The deep margin is re-classified as INVOLVED.\n", "margin_deep_mm", None, None),
+    ("addendum_positive_status", "MICROSCOPIC DESCRIPTION:\nWell-differentiated neuroendocrine tumour, G1. "
+     "The deep margin is clear, tumour 0.5 mm from it.\nADDENDUM:\nOn deeper levels tumour cells are present at the "
+     "deep margin. The deep margin is re-classified as INVOLVED.\n", "margin_deep", "positive", "INVOLVED"),
+    ("addendum_positive_lateral", "Micro: Well differentiated neuroendocrine tumour, 6.5 mm. Peripheral (mucosal) "
+     "margins appear clear, tumour nearest at 0.4 mm.\nADDENDUM (23/11/2026)\nRevised: lateral margin INVOLVED.\n",
+     "margin_lateral_mm", None, None),
+    ("addendum_clear_keeps_distance", "Micro: Well differentiated neuroendocrine tumour. Deep margin clear by 1.2 mm."
+     "\nADDENDUM (23/11/2026)\nRevised: lateral margin INVOLVED. Deep margin remains clear (1.2 mm).\n",
+     "margin_deep_mm", 1.2, "1.2 mm"),
+    ("no_addendum_keeps_distance", NET + "Deep margin: involved. Lateral margin clear by 0.4 mm.",
+     "margin_lateral_mm", 0.4, "0.4 mm"),
+    # a bound ("< 1 mm") summarises: an exact distance within it wins
+    ("bound_yields_to_exact", "MICROSCOPY: Adenocarcinoma in a polyp. The carcinoma lies 0.6 mm from the diathermied "
+     "deep margin, which is clear.\nCONCLUSION: Sigmoid EMR, adenocarcinoma. Completely excised but < 1 mm to deep "
+     "margin.\n", "margin_deep_mm", 0.6, "0.6 mm"),
+    ("bound_less_than_yields", "DIAGNOSIS: Rectum, ESD: neuroendocrine tumour. Deep margin clear, less than 1 mm.\n"
+     "MICROSCOPY: Tumour 0.3 mm from the deep margin.\n", "margin_deep_mm", 0.3, "0.3 mm"),
+    ("trap_bound_alone", NET + "Carcinoma lies < 0.1 mm from the deep margin.", "margin_deep_mm", 0.1, "0.1 mm"),
+    ("trap_bound_not_satisfied", "DIAGNOSIS: Rectum, ESD: neuroendocrine tumour. Deep margin clear, less than 1 mm.\n"
+     "MICROSCOPY: Tumour 1.5 mm from the deep margin.\n", "margin_deep_mm", 1, "1 mm"),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
