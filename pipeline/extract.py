@@ -134,6 +134,7 @@ class Rules:
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
+        self.margin_invasive_next = re.compile(v["margin_precursor"]["invasive_next_clause"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_named = re.compile(v["margin_generic_named"], i)
         self.resection_answer = re.compile(v["resection_answer"], i)
@@ -1028,6 +1029,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             and not r.margin_invasive.search(text, ev_s, ev_e):
         # "margin: adenoma extends to the margin" (while "adenoma-free" clears the tumour too)
         kind = "precursor"
+        later = r.margin_invasive_next.match(text, ce)
+        tumour = r.margin_status.match(text, later.end()) if later is not None else None
+        if tumour is not None and tumour.lastgroup in ("negative", "close"):
+            status, kind, ev_e = tumour.lastgroup, "", tumour.end()  # "...; carcinoma clear"
     found: list[Candidate] = []
     if len(sides) == 2:  # "Deep/lateral margins: 0.4 mm / 2 mm"
         paired = _paired_distances(d, a, name_start, sides, after_end)

@@ -169,6 +169,15 @@ CASES = [
     ("trap_bound_alone", NET + "Carcinoma lies < 0.1 mm from the deep margin.", "margin_deep_mm", 0.1, "0.1 mm"),
     ("trap_bound_not_satisfied", "DIAGNOSIS: Rectum, ESD: neuroendocrine tumour. Deep margin clear, less than 1 mm.\n"
      "MICROSCOPY: Tumour 1.5 mm from the deep margin.\n", "margin_deep_mm", 1, "1 mm"),
+    # "Adenoma present at margin; carcinoma clear": the carcinoma's status after the semicolon
+    ("precursor_then_carcinoma_clear", POLYP + "Mucosal/lateral margin ......... Adenoma present at margin; carcinoma "
+     "clear\n", "margin_lateral", "negative", "carcinoma clear"),
+    ("precursor_then_invasive_clear_of", POLYP + "Peripheral margin: adenoma extends to the margin; invasive carcinoma "
+     "is clear of it.\n", "margin_lateral", "negative", "clear of"),
+    ("precursor_then_the_carcinoma_free", POLYP + "Lateral margin: dysplasia at the margin; the carcinoma is free.\n",
+     "margin_lateral", "negative", "free"),
+    ("trap_precursor_then_other_margin", POLYP + "Lateral margin: adenoma present at margin; carcinoma involves the "
+     "deep margin.\n", "margin_lateral", None, None),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
