@@ -178,6 +178,8 @@ CASES = [
      "margin_lateral", "negative", "free"),
     ("trap_precursor_then_other_margin", POLYP + "Lateral margin: adenoma present at margin; carcinoma involves the "
      "deep margin.\n", "margin_lateral", None, None),
+    ("trap_paren_then_stage_line", "Rectum, TAMIS: adenocarcinoma. Deep margin: free (muscularis propria included, "
+     "3 mm)\npT1\n", "pt", "pT1", "pT1"),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
@@ -192,3 +194,15 @@ def results():
 @pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
 def test_phrasing(results, case_id, text, field, value, evidence):
     assert_extracted(getattr(results[case_id], field), text, value, evidence)
+
+
+def test_wrapped_parenthesis_lines():
+    """A line ending in ")" wraps onto a lower-case continuation, never onto a stage-code line."""
+    from pipeline.sections import sentence_starts
+
+    wrapped = "Mesocolic (circumferential)\n   resection plane free, distance 11 mm."
+    assert wrapped.index("resection") not in sentence_starts(wrapped)
+    coded = "Deep margin: free (muscularis propria included, 3 mm)\npT1\n"
+    assert coded.index("pT1") in sentence_starts(coded)
+    slash = "deep margin (muscularis propria/\nadventitia side) 2.6 mm"
+    assert slash.index("adventitia") not in sentence_starts(slash)
