@@ -871,7 +871,7 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
     cached = d.margin_starts.get(a.start_char)
     if cached is None:
-        window_start = max(_name_sentence_start(d, a.start_char), a.start_char - 80)
+        window_start = max(_name_sentence_start(d, a), a.start_char - 80)
         m = None
         word, last = _word_before(d.text, window_start, a.start_char, _prefix_separator)
         if _may_end_with(word, last, d.rules.margin_prefix_words):
@@ -880,12 +880,13 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     return cached
 
 
-def _name_sentence_start(d: _Doc, pos: int) -> int:
-    """Where a margin name at ``pos`` may start: its sentence, or the one before when the name
-    opens its line and that line is an unfinished label ("RADIAL (NON-PERITONEALISED)" /
+def _name_sentence_start(d: _Doc, a: "_Anchor") -> int:
+    """Where a margin name may start: its sentence, or the one before when a bare "margin" opens
+    its line and that line is an unfinished label ("RADIAL (NON-PERITONEALISED)" /
     "MARGIN CLEAR BY 1.5 MM": upper-case lines do not wrap by case)."""
+    pos = a.start_char
     start = d.sentence(pos)[0]
-    if start == 0 or d.text[start:pos].strip():
+    if start == 0 or d.text[start:pos].strip() or not a.text[:6].lower() == "margin":
         return start
     prev = d.sentence(start - 1)[0]
     line = d.text[prev:start].rstrip()

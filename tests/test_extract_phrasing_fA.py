@@ -180,6 +180,8 @@ CASES = [
      "deep margin.\n", "margin_lateral", None, None),
     ("trap_paren_then_stage_line", "Rectum, TAMIS: adenocarcinoma. Deep margin: free (muscularis propria included, "
      "3 mm)\npT1\n", "pt", "pT1", "pT1"),
+    ("trap_caps_prev_line_bare_side", ILEUM + "Margins\n  Proximal / distal        negative (6 cm closest)\n"
+     "  Mesenteric (radial)      negative; distance 0.3 cm\n", "margin_radial", "negative", "Mesenteric (radial)"),
     ("trap_proximal_paren_row", RAD + "| Proximal (colonic)     | Negative   | 14 cm   |\n", "margin_radial_mm", None, None),
 ]
 
