@@ -208,3 +208,10 @@ def test_wrapped_parenthesis_lines():
     assert coded.index("pT1") in sentence_starts(coded)
     slash = "deep margin (muscularis propria/\nadventitia side) 2.6 mm"
     assert slash.index("adventitia") not in sentence_starts(slash)
+
+
+def test_margin_name_not_taken_from_previous_table_row(results):
+    """Only a bare "margin" opening a line takes its name from the line before: the row above
+    a "Mesenteric (radial)" row is not part of its name."""
+    finding = results["trap_caps_prev_line_bare_side"].margin_radial
+    assert [span.text.split()[0] for span in finding.evidence] == ["Mesenteric"]
