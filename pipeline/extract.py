@@ -134,6 +134,7 @@ class Rules:
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
+        self.margin_invasive_next = re.compile(v["margin_precursor"]["invasive_next_clause"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_named = re.compile(v["margin_generic_named"], i)
         self.resection_answer = re.compile(v["resection_answer"], i)
@@ -168,6 +169,7 @@ class Rules:
         self.area_2mm2 = re.compile(mit["area_2mm2"], i)
         self.limited_material = re.compile(v["limited_material"]["regex"], i)
         self.margin_semicolon_distance = re.compile(v["margin_semicolon_distance"], i)
+        self.margin_of_fragment = re.compile(v["margin_of_fragment"], i)
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
         self.sm_below_mm = re.compile(v["sm_depth_below_mm"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
@@ -869,13 +871,28 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
     cached = d.margin_starts.get(a.start_char)
     if cached is None:
-        window_start = max(d.sentence(a.start_char)[0], a.start_char - 80)
+        window_start = max(_name_sentence_start(d, a), a.start_char - 80)
         m = None
         word, last = _word_before(d.text, window_start, a.start_char, _prefix_separator)
         if _may_end_with(word, last, d.rules.margin_prefix_words):
             m = d.rules.margin_prefix.search(d.text, window_start, a.start_char)
         cached = d.margin_starts[a.start_char] = m.start() if m else a.start_char
     return cached
+
+
+def _name_sentence_start(d: _Doc, a: "_Anchor") -> int:
+    """Where a margin name may start: its sentence, or the one before when a bare "margin" opens
+    its line and that line is an unfinished label ("RADIAL (NON-PERITONEALISED)" /
+    "MARGIN CLEAR BY 1.5 MM": upper-case lines do not wrap by case)."""
+    pos = a.start_char
+    start = d.sentence(pos)[0]
+    if start == 0 or d.text[start:pos].strip() or not a.text[:6].lower() == "margin":
+        return start
+    prev = d.sentence(start - 1)[0]
+    line = d.text[prev:start].rstrip()
+    if line and line[-1] not in ".:;" and ":" not in line and "\n" not in line:
+        return prev
+    return start
 
 
 def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
@@ -907,7 +924,7 @@ def _margin_counts(d: _Doc, a: "_Anchor", sides: Optional[set[str]] = None) -> b
     """Whether a margin anchor names a data-dictionary margin (else it neither gets a value
     nor bounds its neighbours' windows): not "proximal margin" alone, not a lone "the margin"."""
     sides = _margin_sides(d, a) if sides is None else sides
-    if sides == {"other"}:
+    if sides == {"other"} or d.rules.margin_of_fragment.match(d.text, a.end_char):
         return False
     return sides != {"all"} or bool(d.rules.margin_plural.search(a.text)) \
         or bool(d.rules.margin_named.search(d.text, _margin_start(d, a), a.end_char))
@@ -967,6 +984,9 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             dm = cand
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
+    if dm is not None and r.margin_precursor.search(text, before_start, dm.start()):
+        # "adenoma 0.5 mm from the lateral edge, carcinoma 2 mm from it": the tumour's own distance
+        dm = _invasive_length(d, a.end_char, after_end) or dm
     bounded = k + 1 < len(bounds) and bounds[k + 1][0] < ce
     if dm is None:
         for cand in r.length.finditer(text, name_start, after_end):
@@ -976,10 +996,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             dm = cand
             if r.margin_precursor.search(text, max(name_start, cand.start() - 25), cand.start()):
                 # "adenoma 4 mm from the edge, carcinoma 6 mm": the tumour's own distance
-                for later in r.length.finditer(text, cand.end(), after_end):
-                    if r.margin_invasive.search(text, max(cand.end(), later.start() - 25), later.start()):
-                        dm = cand = later
-                        break
+                dm = cand = _invasive_length(d, cand.end(), after_end) or cand
             if cand.group("bound") or text[max(name_start, cand.start() - 12) : cand.start()].rstrip().lower().endswith(("less than", "under")):
                 exact = _EXACT_AFTER_BOUND.match(text, cand.end())  # "less than 1 mm (0.5 mm)"
                 if exact is not None and exact.end() <= after_end:
@@ -995,11 +1012,13 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         dist = to_mm(labelled[1], labelled[0])
         if dist is not None:
             ev_e = max(ev_e, labelled[3])
+    bound = False
     if dm is not None:
         value = parse_number(dm.group("value"))
         dist = None if value is None else to_mm(value, dm.group("unit"))
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
+            bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
@@ -1011,6 +1030,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             and not r.margin_invasive.search(text, ev_s, ev_e):
         # "margin: adenoma extends to the margin" (while "adenoma-free" clears the tumour too)
         kind = "precursor"
+        later = r.margin_invasive_next.match(text, ce)
+        tumour = r.margin_status.match(text, later.end()) if later is not None else None
+        if tumour is not None and tumour.lastgroup in ("negative", "close"):
+            status, kind, ev_e = tumour.lastgroup, "", tumour.end()  # "...; carcinoma clear"
     found: list[Candidate] = []
     if len(sides) == 2:  # "Deep/lateral margins: 0.4 mm / 2 mm"
         paired = _paired_distances(d, a, name_start, sides, after_end)
@@ -1034,8 +1057,17 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if status:
             found.append(Candidate(field, status, ev_s, ev_e, kind=kind))
         if dist is not None and len(sides) == 1:
-            found.append(Candidate(field + "_mm", dist, ev_s, ev_e))
+            found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
     return found
+
+
+def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
+    """The first length in ``[lo, hi)`` that an invasive-tumour word names ("..., carcinoma 6 mm")."""
+    r = d.rules
+    for later in r.length.finditer(d.text, lo, hi):
+        if r.margin_invasive.search(d.text, max(lo, later.start() - 25), later.start()):
+            return later
+    return None
 
 
 def _pair_order(d: _Doc, a: "_Anchor", name_start: int, sides: set[str]) -> tuple[list[str], int]:
@@ -1442,6 +1474,11 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = [c for c in cands if not (c.kind == "generic" and c.value == "indeterminate")]
             if not cands:
                 return None
+    if field.startswith("margin_") and field.endswith("_mm"):
+        # "< 1 mm to deep margin" (conclusion) summarises "0.6 mm from the deep margin": an
+        # exact distance within the bound wins wherever it is stated
+        exact = [c.value for c in cands if c.kind != "bound"]
+        cands = [c for c in cands if c.kind != "bound" or not any(v <= c.value for v in exact)]
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if any(c.kind == "unknown" for c in cands):
@@ -1479,6 +1516,13 @@ def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], v
     return same + [c for c in sites if c.priority != top]
 
 
+def _superseded_distance(dist: Candidate, status: Optional[Candidate]) -> bool:
+    """A margin distance from the original report no longer holds once an addendum re-reads that
+    margin as involved ("clear, tumour 0.5 mm from it" -> "re-classified as INVOLVED")."""
+    return dist.field.endswith("_mm") and status is not None and status.value == "positive" \
+        and status.section == "addendum" and status.priority > dist.priority
+
+
 def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = None) -> dict[str, dict[str, Any]]:
     """One value per field from the candidates, with the spans of every candidate that agrees.
     ``text`` (the report) lets the site follow the line that names the tumour."""
@@ -1491,6 +1535,7 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             continue  # clinical history is history, not a finding of this report
         by_field.setdefault(c.field, []).append(c)
     chosen: dict[str, Any] = {}
+    picked: dict[str, Candidate] = {}
     out: dict[str, dict[str, Any]] = {}
     order = ["histology", "procedure"] + [f for f in Findings.field_names()
                                           if f not in ("histology", "procedure")]
@@ -1509,9 +1554,10 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         best = _pick(field, fc, rules, chosen)
-        if best is None:
+        if best is None or _superseded_distance(best, picked.get(field[:-3])):
             continue
         chosen[field] = best.value
+        picked[field] = best
         spans = [[best.start, best.end]]
         for c in sorted(fc, key=lambda c: (-c.priority, c.start)):
             if c.kind.startswith("diff") and not best.kind.startswith("diff"):

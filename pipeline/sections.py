@@ -44,6 +44,7 @@ _NOT_START = numpy.uint64(2**64 - 1)  # spaCy's -1 in a uint64 attribute array
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"[ \t]*\n\s*")
 _STOP: Optional[re.Pattern[str]] = None
+_STAGE_CODE = re.compile(r"[yr]?p[TNM][0-9isxX]")
 _WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:mm|cm|[µμu]m)\b")
 _ABBREV: frozenset[str] = frozenset()
 
@@ -64,9 +65,14 @@ def sentence_starts(text: str) -> list[int]:
         # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
         # sentence; every other new line starts one, as does a blank line.
         before = text[m.start() - 1] if m.start() else "\n"
-        after = text[end + 1] if text[end] == "(" and end + 1 < n else text[end]  # "deep\n(coagulation) margin"
-        if (before.islower() or before == ",") and m.group().count("\n") == 1 \
-                and (after.islower() or _WRAPPED_LENGTH.match(text, end)):
+        if before == ")" and m.start() > 1 and not _STAGE_CODE.match(text, end):
+            # "Mesocolic (circumferential)\n   resection plane free" wraps; "(..., 3 mm)\npT1" does not
+            before = text[m.start() - 2]
+        paren = text[end] == "(" and end + 1 < n
+        after = text[end + 1] if paren else text[end]  # "deep\n(coagulation) margin"
+        # "...propria/\nadventitia side)": a line ending in a slash is unfinished; "clear\n(6 mm)"
+        if (before.islower() or before in ",/") and m.group().count("\n") == 1 \
+                and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
         starts.append(end)
     for m in _STOP.finditer(text):
