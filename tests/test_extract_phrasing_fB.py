@@ -1,0 +1,48 @@
+"""Phrasing variants for resection, tumour size and depth (fix-fB): ways of saying "one piece"
+without "en bloc", the size of the invasive part against a larger lesion, and depth traps.
+Each group ends with traps that must stay null or unchanged.
+"""
+
+import pytest
+from test_extract import assert_extracted  # tests/ is on sys.path
+
+from pipeline.extract import extract_findings_many
+
+NET_ESD = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1, 6 mm. "
+NET_EMR = "Rectum, EMR: well-differentiated neuroendocrine tumour, G1, 6 mm. "
+POLYP = "Sigmoid colon, hot snare polypectomy: tubular adenoma with low grade dysplasia. "
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+RESECTION = [
+    ("res_removed_one_fragment", NET_EMR + "Note: removed as one fragment.", "resection", "en_bloc", "one fragment"),
+    ("res_excised_single_piece", NET_EMR + "The lesion was excised as a single piece.", "resection", "en_bloc", "single piece"),
+    ("res_retrieved_intact", POLYP + "Retrieved intact.", "resection", "en_bloc", "Retrieved intact"),
+    ("res_retrieved_whole", POLYP + "Polyp 12 mm, retrieved whole. Tattooed.", "resection", "en_bloc", "retrieved whole"),
+    ("res_one_round_piece", NET_EMR + "GROSS: RECEIVED IN FORMALIN IS ONE ROUND PIECE OF TAN MUCOSA 12 X 10 X 4 MM.",
+     "resection", "en_bloc", "ONE ROUND PIECE"),
+    ("res_one_irregular_piece", NET_EMR + "Gross: one irregular tan piece of tissue, 9 mm.", "resection", "en_bloc", "piece"),
+    ("res_intact_esd_specimen", NET_ESD + "Received pinned to cork, an intact ESD specimen measuring 2.8 x 2.2 cm.",
+     "resection", "en_bloc", "intact ESD specimen"),
+    ("res_intact_ft_disc", "Rectum, EFTR (FTRD): neuroendocrine tumour, G1, 3 mm. Gross: a single\n"
+     "intact full-thickness disc of rectal wall, 2.3 x 2.0 cm.", "resection", "en_bloc", "full-thickness disc"),
+    ("res_monobloc", NET_ESD + "Complete exeresis (R0), monobloc.", "resection", "en_bloc", "monobloc"),
+    ("res_in_monobloc", NET_ESD + "Endoscopic submucosal dissection performed in mono-bloc.", "resection", "en_bloc", "mono-bloc"),
+    # traps
+    ("res_trap_one_of_pieces", NET_EMR + "One of the pieces shows cautery artefact.", "resection", None, None),
+    ("res_trap_one_more_piece", NET_EMR + "One more piece was found in the container.", "resection", None, None),
+    ("res_trap_piecemeal_stays", NET_EMR + "Piecemeal resection; one large piece and three small ones.", "resection", "piecemeal", "Piecemeal"),
+    ("res_trap_biopsy_whole", "Rectum, biopsy: neuroendocrine tumour, G1. Biopsy retrieved whole.", "resection", None, None),
+    ("res_trap_radical_monobloc", "Low anterior resection: adenocarcinoma, G2, 40 mm. Monobloc specimen.", "resection", None, None),
+]
+
+ALL = RESECTION
+
+
+@pytest.fixture(scope="module")
+def results():
+    return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
+
+
+@pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
+def test_phrasing(results, case_id, text, field, value, evidence):
+    assert_extracted(getattr(results[case_id], field), text, value, evidence)
