@@ -1479,6 +1479,15 @@ def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], v
     return same + [c for c in sites if c.priority != top]
 
 
+def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
+                                 procedure: Any, text: str) -> list[Candidate]:
+    """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
+    resort) only on the line that names the chosen procedure, never "piecemeal EMR 2024" before
+    an EFTR of the scar."""
+    lines = {text.rfind("\n", 0, p.start) for p in procedures if p.priority <= 0 and p.value == procedure}
+    return [c for c in resections if c.priority > 0 or text.rfind("\n", 0, c.start) in lines]
+
+
 def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = None) -> dict[str, dict[str, Any]]:
     """One value per field from the candidates, with the spans of every candidate that agrees.
     ``text`` (the report) lets the site follow the line that names the tumour."""
@@ -1508,6 +1517,10 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             continue
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
+        if field == "resection" and text is not None:
+            fc = _resection_of_this_procedure(fc, by_field.get("procedure", []), chosen.get("procedure"), text)
+            if not fc:
+                continue
         best = _pick(field, fc, rules, chosen)
         if best is None:
             continue

@@ -38,6 +38,23 @@ RESECTION = [
 ALL = RESECTION
 
 
+HISTORY_RESECTION = [
+    ("res_hist_tamis_en_bloc", "Clinical data: rectal LST, 8 cm from anal margin.\nTAMIS en bloc excision, partial thickness.\n\n"
+     "Microscopy: adenocarcinoma G1, 5 mm, invading the submucosa.\n", "resection", "en_bloc", "en bloc"),
+    ("res_hist_esd_en_bloc", "Clinical history: rectal NET, ESD en bloc.\n\nDiagnosis: Rectum, ESD: well-differentiated "
+     "neuroendocrine tumour, G1, 6 mm.\n", "resection", "en_bloc", "en bloc"),
+    # traps: an earlier operation's resection, and the report's own statement over the history
+    ("res_hist_trap_earlier_emr", "Clinical history: piecemeal EMR of LST 3 months ago.\n\nDiagnosis: Rectum, EFTR of scar: "
+     "well-differentiated neuroendocrine tumour, G1, 6 mm.\n", "resection", None, None),
+    ("res_hist_trap_earlier_emr_paren", "Clinical history: polypectomy scar (piecemeal EMR 2024).\n\nDiagnosis: Rectum, EFTR "
+     "of scar: well-differentiated neuroendocrine tumour, G1, 6 mm.\n", "resection", None, None),
+    ("res_hist_trap_report_wins", "Clinical history: rectal lesion, ESD en bloc.\n\nDiagnosis: Rectum, ESD: well-differentiated "
+     "neuroendocrine tumour, G1, 6 mm. Resection: piecemeal.\n", "resection", "piecemeal", "piecemeal"),
+]
+
+ALL += HISTORY_RESECTION
+
+
 @pytest.fixture(scope="module")
 def results():
     return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
