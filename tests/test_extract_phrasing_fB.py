@@ -54,6 +54,28 @@ HISTORY_RESECTION = [
 
 ALL += HISTORY_RESECTION
 
+DEPTH = [
+    ("depth_margin_paren_fat", NET_ESD + "Tumour invades the submucosa. Deep margin (perirectal fat) distance 4 mm; not involved.",
+     "depth", "submucosa", "submucosa"),
+    ("depth_margin_paren_mp", "Rectum, EFTR: neuroendocrine tumour, G2, 11 mm, confined to mucosa/submucosa; lateral margin 7 mm, "
+     "deep margin (muscularis propria/\nadventitia side) 2.6 mm: R0.", "depth", "submucosa", "submucosa"),
+    ("depth_margins_paren_mesorectal", "Rectum, TEM: adenocarcinoma, G2, invading the submucosa. Margins (mesorectal fat, "
+     "mucosa) clear.", "depth", "submucosa", "submucosa"),
+    ("depth_all_layers_specimen", "Rectum, EFTR: Full-thickness rectal wall with all layers incl. muscularis propria. In the "
+     "submucosa a well-demarcated neuroendocrine tumour, G1, 9 mm.", "depth", "submucosa", "submucosa"),
+    ("depth_containing_all_layers", "Rectum, EFTR: disc containing all layers including muscularis propria; "
+     "neuroendocrine tumour, G1, 5 mm, infiltrating the submucosa.", "depth", "submucosa", "submucosa"),
+    # traps: a layer the tumour does invade stays, even next to a margin or "all layers"
+    ("depth_trap_mp_then_margin", NET_ESD + "The tumour invades the muscularis propria; deep margin (perirectal fat) clear.",
+     "depth", "muscularis_propria", "muscularis propria"),
+    ("depth_trap_fat_before_paren", "Low anterior resection: adenocarcinoma, G2. Tumour extends into perirectal fat "
+     "(circumferential margin clear, 3 mm).", "depth", "subserosa", "perirectal fat"),
+    ("depth_trap_invades_all_layers", NET_ESD + "The tumour invades all layers including the muscularis propria.",
+     "depth", "muscularis_propria", "muscularis propria"),
+]
+
+ALL += DEPTH
+
 
 @pytest.fixture(scope="module")
 def results():
