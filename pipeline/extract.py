@@ -1481,6 +1481,17 @@ def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], v
     return same + [c for c in sites if c.priority != top]
 
 
+def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
+    """"tumour in the deep lamina propria (submucosa not represented so depth cannot be
+    established)": on a biopsy, a layer in the sentence that refuses a depth is the sample's
+    floor, not the tumour's depth; a refusal in a sentence of its own leaves the layer."""
+    refusals = [c.start for c in depths if c.kind == "unknown"]
+    if not refusals:
+        return depths
+    return [c for c in depths if c.kind == "unknown" or not any(
+        c.end <= r < c.end + 150 and "." not in text[c.end:r] for r in refusals)]
+
+
 def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
                                  procedure: Any, text: str) -> list[Candidate]:
     """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
@@ -1519,6 +1530,8 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             continue
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
+        if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":
+            fc = _depth_not_refused(fc, text)
         if field == "resection" and text is not None:
             fc = _resection_of_this_procedure(fc, by_field.get("procedure", []), chosen.get("procedure"), text)
             if not fc:

@@ -76,6 +76,26 @@ DEPTH = [
 
 ALL += DEPTH
 
+BX = "HISTOPATHOLOGY\nRectal biopsy: well differentiated neuroendocrine tumour, G1. "
+DEPTH_BIOPSY = [
+    ("depth_bx_refused_same_sentence", BX + "Tumour in the deep lamina propria extending to the base of the biopsy\n"
+     "(submucosa not represented so depth cannot be established).", "depth", None, None),
+    ("depth_bx_refused_semicolon", BX + "Nests in the lamina propria; depth cannot be assessed on this biopsy.", "depth", None, None),
+    ("depth_bx_not_represented", BX + "Nests in the lamina propria. Submucosa is not represented.", "depth", "mucosa", "lamina propria"),
+    ("depth_bump_endoscopic", "Site: rectum, 5cm, \"yellow submucosal bump ~1cm\"\nRectum, EMR: well differentiated "
+     "neuroendocrine tumour, G1, 6 mm, confined to the mucosa.", "depth", "mucosa", "mucosa"),
+    ("depth_swelling_endoscopic", "Rectum, EMR of a submucosal swelling: neuroendocrine tumour, G1, 4 mm, in the "
+     "lamina propria.", "depth", "mucosa", "lamina propria"),
+    # traps: a refusal in a sentence of its own leaves the layer; a resection keeps its depth
+    ("depth_bx_trap_separate_sentence", BX + "Nests involving the lamina propria. Ki-67 <1%.\nOpinion: neuroendocrine "
+     "tumour, G1. Depth and margins cannot be determined on biopsy.", "depth", "mucosa", "lamina propria"),
+    ("depth_trap_esd_sm_depth_unmeasured", NET_ESD + "Tumour in the submucosa (depth of submucosal invasion cannot be "
+     "measured, fragmented).", "depth", "submucosa", "submucosa"),
+    ("depth_trap_submucosal_tumour_stays", NET_ESD + "A submucosal tumour, 6 mm.", "depth", "submucosa", "submucosal"),
+]
+
+ALL += DEPTH_BIOPSY
+
 
 @pytest.fixture(scope="module")
 def results():
