@@ -215,6 +215,7 @@ class Rules:
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
         self.depth_margin_label = re.compile(v["depth_margin_label_before"], i)
+        self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
         self.procedure_rank = v["procedure_rank"]
@@ -1135,6 +1136,9 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    m = r.depth_other_organ.match(d.text, a.end_char)
+    if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
+        return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
     if found and a.text.lower() == "muscularis mucosae":
         # "Invasion extends 1.8 mm below the muscularis mucosae": into the submucosa, by 1800 µm
         cs, _ = d.clause(a.start_char, a.end_char)

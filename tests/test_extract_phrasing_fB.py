@@ -96,6 +96,23 @@ DEPTH_BIOPSY = [
 
 ALL += DEPTH_BIOPSY
 
+ILEUM = "Terminal ileum, resection: well-differentiated neuroendocrine tumour, G1, 23 mm, "
+DEPTH_ORGAN = [
+    ("depth_mp_of_adherent_colon", ILEUM + "directly invading the muscularis propria of the adherent\nsigmoid colon.",
+     "depth", "adjacent_organ", "adherent"),
+    ("depth_sm_of_adjacent_loop", ILEUM + "extending into the submucosa of an adjacent loop of small bowel.",
+     "depth", "adjacent_organ", "submucosa of an adjacent"),
+    ("depth_serosa_of_attached", ILEUM + "invading through the serosa of the attached bladder dome.",
+     "depth", "adjacent_organ", "attached"),
+    # traps: the tumour's own wall, and the normal bowel beside it
+    ("depth_trap_mp_of_ileum", ILEUM + "invading the muscularis propria of the ileum.", "depth", "muscularis_propria",
+     "muscularis propria"),
+    ("depth_trap_adjacent_normal", ILEUM + "invading the muscularis propria; the mucosa of the adjacent uninvolved "
+     "ileum is normal.", "depth", "muscularis_propria", "muscularis propria"),
+]
+
+ALL += DEPTH_ORGAN
+
 
 @pytest.fixture(scope="module")
 def results():
@@ -105,3 +122,14 @@ def results():
 @pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
 def test_phrasing(results, case_id, text, field, value, evidence):
     assert_extracted(getattr(results[case_id], field), text, value, evidence)
+
+
+def test_layer_of_normal_neighbour_is_not_another_organ():
+    """The adjacent-organ rule reads "of the adherent colon", never "of the adjacent normal ileum"."""
+    from pipeline.extract import Rules
+
+    other = Rules().depth_other_organ
+    assert other.match(" of the adherent sigmoid colon")
+    assert other.match(" of an attached loop")
+    for text in (" of the adjacent normal ileum", " of the adjacent uninvolved mucosa", " of the ileum"):
+        assert other.match(text) is None, text
