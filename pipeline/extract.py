@@ -154,7 +154,8 @@ class Rules:
         self.attach_before_gap = re.compile(size["attach_before_gap"], i)
         self.largest = re.compile(size["largest"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
-        self.attach_forbidden = re.compile(size["attach_forbidden"], i)
+        self.not_primary = re.compile(size["not_primary"], i)
+        self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
@@ -636,6 +637,8 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
                 return [Candidate("tumor_size_mm", size, start, m.end())]
     # A diagnosis line that lists the size as an item of its own: "..., HM0, VM0, 19x17 mm."
     for m in r.listed_size.finditer(text, end, ce):
+        if r.not_primary.search(text, end, m.start()):
+            break  # "TUMOR DEPOSIT / MATTED NODAL METASTASIS, 3.1 CM"
         size = _measurement_mm(m)
         if size is not None:
             return [Candidate("tumor_size_mm", size, m.start("a") if m.group("a") else m.start("single"),

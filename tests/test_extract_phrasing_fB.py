@@ -113,6 +113,30 @@ DEPTH_ORGAN = [
 
 ALL += DEPTH_ORGAN
 
+LAR = "Specimen: rectum, low anterior resection.\n\nGROSS: "
+MICRO = "\n\nMICROSCOPY: Moderately differentiated adenocarcinoma (G2) invading the mesorectal fat. "
+SIZE_DEPOSIT = [
+    ("size_not_nodal_deposit_paren", LAR + "Ulcerated tumour 42 x 35 mm." + MICRO + "Lymph nodes: 2/14 involved by "
+     "adenocarcinoma (largest deposit 6 mm).", "tumor_size_mm", 42.0, "42 x 35 mm"),
+    ("size_not_metastatic_deposit", LAR + "Ulcerated tumour 38 x 31 mm." + MICRO + "Nodes: 2/21, metastatic carcinoma, "
+     "largest\nmetastatic deposit 4mm.", "tumor_size_mm", 38.0, "38 x 31 mm"),
+    ("size_not_listed_deposit", "GROSS: Ileum with a nodule 1.9 x 1.5 cm.\n\nFINAL DIAGNOSIS:\n  A. ILEUM, ILEOCECAL RESECTION:\n"
+     "     - WELL-DIFFERENTIATED NEUROENDOCRINE TUMOR, WHO GRADE 1.\n     - MESENTERIC TUMOR DEPOSIT / MATTED NODAL "
+     "METASTASIS, 3.1 CM.\n", "tumor_size_mm", 19.0, "1.9"),
+    ("size_not_nodal_tumour_metastasis", LAR + "Tumour 30 x 20 mm." + MICRO + "Tumour metastasis in one node, 11 mm.",
+     "tumor_size_mm", 30.0, "30 x 20 mm"),
+    ("size_preop_dx_is_clinical", "PRE-OP DX: Terminal ileal mass with mesenteric mass on CT (3.4 cm)\n\nGROSS: Ileum with a "
+     "nodule 1.9 x 1.5 cm.\n\nFINAL DIAGNOSIS:\nIleum, resection: well-differentiated neuroendocrine tumour, G1.\n",
+     "tumor_size_mm", 19.0, "1.9"),
+    # traps: the tumour's own size stays, with a deposit named after it
+    ("size_trap_size_before_deposit", LAR + "Ulcerated tumour 25 x 20 mm." + MICRO + "Tumour 25 mm, with a tumour deposit "
+     "in the mesorectum.", "tumor_size_mm", 25.0, "25 mm"),
+    ("size_trap_deposit_only_biopsy", "Lymph node, excision: metastatic adenocarcinoma, deposit 6 mm.", "tumor_size_mm",
+     None, None),
+]
+
+ALL += SIZE_DEPOSIT
+
 
 @pytest.fixture(scope="module")
 def results():
