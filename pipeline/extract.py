@@ -155,6 +155,7 @@ class Rules:
         self.largest = re.compile(size["largest"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.not_primary = re.compile(size["not_primary"], i)
+        self.invasive_subject = re.compile(size["invasive_subject"], i)
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
@@ -503,6 +504,11 @@ class FindingsComponent:
         return doc
 
 
+    def _invasive(self, text: str, cand: Candidate) -> bool:
+        """"The invasive focus measures 3 mm": a size whose subject is the invasive carcinoma."""
+        lo = max(0, cand.start - 60, text.rfind(".", 0, cand.start) + 1)
+        return self.rules.invasive_subject.search(text, lo, cand.end) is not None
+
     def _place(self, d: "_Doc", start: int, found: list[Candidate], out: list[Candidate],
                last_resort: bool = False) -> None:
         """Give candidates their section priority and specimen part, trim their spans."""
@@ -525,6 +531,8 @@ class FindingsComponent:
                 cand.start, cand.end = _trim(text, cand.start, cand.end)
             cand.section = section
             cand.part = d.part(cand.start) if d.parts else None
+            if cand.field == "tumor_size_mm" and cand.kind in ("", "bare") and self._invasive(text, cand):
+                cand.kind = "invasive"
             out.append(cand)
 
 
@@ -1430,6 +1438,8 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = [c for c in cands if c.kind != "polyp"]
         unknown = [c for c in cands if c.kind == "unknown"]
         cands = [c for c in cands if c.kind != "unknown"]
+        # carcinoma in a polyp or lesion: the invasive part's size, wherever the report gives it
+        cands = [c for c in cands if c.kind == "invasive"] or cands
         cands = [c for c in cands if c.kind == "micro"] or cands
         for weak in ("bare", "listed"):
             strong = [c for c in cands if c.kind != weak]

@@ -137,6 +137,31 @@ SIZE_DEPOSIT = [
 
 ALL += SIZE_DEPOSIT
 
+SIZE_INVASIVE = [
+    ("size_invasive_focus_measures", "Colon, piecemeal EMR: a 35 mm laterally spreading lesion. It is a tubulovillous adenoma, "
+     "and in one piece there is a small focus of well differentiated adenocarcinoma invading the submucosa. The invasive "
+     "focus measures 3 mm across on the\nslide.", "tumor_size_mm", 3.0, "3 mm"),
+    ("size_carcinoma_size_row", "Diagnosis: Adenocarcinoma in adenoma (tub1>tub2), transverse colon, EMR.\n\nGROSS:\n"
+     " Tumor size             : 17x14 mm\n Carcinoma size         : 9x6 mm\n", "tumor_size_mm", 9.0, "9x6 mm"),
+    ("size_invasive_component_diameter", "Rectum, TEM.\n\nGross: a sessile lesion of 31 x 27 mm.\nWell differentiated (G1) "
+     "adenocarcinoma infiltrating the submucosa, with largest diameter of the invasive component 6 mm.",
+     "tumor_size_mm", 6.0, "6 mm"),
+    ("size_focus_of_adenocarcinoma", "Rectum, TAMIS excision.\n\nGross: sessile lesion 29 x 24 mm.\n\nHistology:\nTubulo-villous "
+     "adenoma with a focus of adenocarcinoma\nG1 (well differentiated, NOS), 5 mm in diameter, invading the superficial "
+     "submucosa.", "tumor_size_mm", 5.0, "5 mm"),
+    ("size_invasion_over_area", "Colon, EMR.\n\nMICROSCOPIC:\nTubulovillous adenoma. A well differentiated adenocarcinoma "
+     "invades into the submucosa over an area 4 mm wide.", "tumor_size_mm", 4.0, "4 mm"),
+    # traps: no invasive subject, an adenoma, and a distance from the invasive front
+    ("size_trap_plain_carcinoma", "Sigmoid colectomy: adenocarcinoma, G2, tumour 40 mm, invading the pericolic fat.",
+     "tumor_size_mm", 40.0, "40 mm"),
+    ("size_trap_adenoma_no_invasive", "Sigmoid colon, polypectomy: tubular adenoma, 12 mm, no invasive carcinoma.",
+     "tumor_size_mm", 12.0, "12 mm"),
+    ("size_trap_invasive_front_distance", "Rectum, TEM: adenocarcinoma, G1, 25 mm; the invasive front is 2 mm from the deep "
+     "margin.", "tumor_size_mm", 25.0, "25 mm"),
+]
+
+ALL += SIZE_INVASIVE
+
 
 @pytest.fixture(scope="module")
 def results():
