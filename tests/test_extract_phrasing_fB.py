@@ -162,6 +162,20 @@ SIZE_INVASIVE = [
 
 ALL += SIZE_INVASIVE
 
+NET_DX = "Diagnosis:\nRectum (Rb), ESD:\n  Neuroendocrine tumor, NET G2\n\nFindings:\n"
+SIZE_ENDOSCOPIC_COMPARED = [
+    ("size_larger_than_endoscopic", NET_DX + "Histologic tumor diameter is 16 mm, larger than the endoscopic estimate.\n",
+     "tumor_size_mm", 16.0, "16 mm"),
+    ("size_smaller_than_endoscopic", NET_DX + "Tumor diameter 9 mm, smaller than the endoscopic size.\n",
+     "tumor_size_mm", 9.0, "9 mm"),
+    ("size_than_estimated_endoscopically", NET_DX + "The tumour measures 7 mm, less than estimated endoscopically.\n",
+     "tumor_size_mm", 7.0, "7 mm"),
+    # trap: the endoscopist's estimate itself stays out
+    ("size_trap_endoscopic_estimate", NET_DX + "The size is 12 mm by endoscopic estimate.\n", "tumor_size_mm", None, None),
+]
+
+ALL += SIZE_ENDOSCOPIC_COMPARED
+
 
 @pytest.fixture(scope="module")
 def results():
