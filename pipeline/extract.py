@@ -159,6 +159,8 @@ class Rules:
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
+        self.site_distance_before = re.compile(size["site_distance_before"], i)
+        self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
@@ -627,9 +629,12 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
             pass
     if last is not None and r.clinical_before.search(text, max(0, last.start() - 60), last.start()):
         return []  # "biopsy of a 3 mm nodule": the endoscopist's size
-    if last is not None:
+    if last is not None and not r.site_distance_before.search(text, max(0, last.start() - 30), last.start()):
         gap = text[last.end() : start]
-        if r.attach_before_gap.fullmatch(gap) and not r.attach_forbidden.search(gap):
+        if gap.strip() == "(" and r.attach_paren_noun.match(text, start):
+            gap = ""  # "18x15mm (tumor)"
+        if r.attach_before_gap.fullmatch(gap) and not r.attach_forbidden.search(gap) \
+                and not r.specimen_words.search(gap):
             size = _measurement_mm(last)
             if size is not None:
                 return [Candidate("tumor_size_mm", size, last.start(), end)]

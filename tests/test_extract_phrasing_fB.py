@@ -176,6 +176,31 @@ SIZE_ENDOSCOPIC_COMPARED = [
 
 ALL += SIZE_ENDOSCOPIC_COMPARED
 
+SIZE_ATTACH = [
+    ("size_paren_tumor_label", "Procedure: ESD\n\nMacroscopic type: 0-IIa+IIc, 18x15mm (tumor), specimen 42x35mm, en bloc "
+     "resection\n\nHistological diagnosis:\n Adenocarcinoma, tub1, pT1b (SM 1300µm)\n", "tumor_size_mm", 18.0, "18x15mm"),
+    ("size_paren_carcinoma_label", "Procedure: EMR\n\nMacroscopic type: 0-Is, 12x10 mm (carcinoma), specimen 30x25 mm\n\n"
+     "Histological diagnosis:\n Adenocarcinoma, tub2, pT1b\n", "tumor_size_mm", 12.0, "12x10 mm"),
+    ("size_specimen_between", "Sigmoid colectomy.\n\nGross: 26 cm sigmoid colon, annular tumour 3.8 cm, 9 cm from distal "
+     "staple line.\n\nDiagnosis: Invasive adenocarcinoma, G2.\n", "tumor_size_mm", 38.0, "3.8 cm"),
+    ("size_segment_between", "Right hemicolectomy.\n\nGross: 18 cm segment of colon, ulcerated tumour 4 cm.\n\n"
+     "Diagnosis: adenocarcinoma, G2.\n", "tumor_size_mm", 40.0, "4 cm"),
+    ("size_tumour_bed", "Rectum, APR after neoadjuvant therapy.\n\nDIAGNOSIS:\n - Residual adenocarcinoma, moderately "
+     "differentiated.\n - Residual tumor bed 2.6 cm; viable tumor spans 1.4 cm.\n", "tumor_size_mm", 14.0, "1.4 cm"),
+    ("size_site_distance_biopsy", "A. RECTUM, 5 CM, NODULE, COLD FORCEPS BIOPSY\n\nDIAGNOSIS\nA. Rectum, biopsy:\n   "
+     "Well-differentiated neuroendocrine tumor (carcinoid).\n", "tumor_size_mm", None, None),
+    ("size_site_at_distance", "SPECIMEN: Sigmoid @ 25 cm, nodule, EMR\n\nDIAGNOSIS: well-differentiated neuroendocrine "
+     "tumour, G1.\n", "tumor_size_mm", None, None),
+    # traps: a lesion of carcinoma in adenoma, and a size after a site distance
+    ("size_trap_paren_lesion", "[Pathological diagnosis]\nRectum, Ra, ESD: Adenocarcinoma (tub1) in tubular adenoma.\n"
+     "Type 0-IIa+Is, 28x22 mm (lesion), specimen 46x38 mm.\n", "tumor_size_mm", None, None),
+    ("size_trap_after_site_distance", "Right hemicolectomy.\n\nMacroscopy: In the caecum, 20 mm from the ileocaecal valve, "
+     "a firm yellow submucosal nodule 14 x 11 x 8 mm.\n\nDiagnosis: well-differentiated neuroendocrine tumour, G1.\n",
+     "tumor_size_mm", 14.0, "14 x 11 x 8 mm"),
+]
+
+ALL += SIZE_ATTACH
+
 
 @pytest.fixture(scope="module")
 def results():
