@@ -153,6 +153,7 @@ class Rules:
         self.distance_before = re.compile(size["distance_before"], i)
         self.attach_before_gap = re.compile(size["attach_before_gap"], i)
         self.largest = re.compile(size["largest"], i)
+        self.benign_before = re.compile(size["benign_before"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.not_primary = re.compile(size["not_primary"], i)
         self.invasive_subject = re.compile(size["invasive_subject"], i)
@@ -605,7 +606,7 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
                 continue
             seen.add(m.start())
             found = _attached_size(d, m.start(), m.end())
-            if m.group().lower().startswith("polyp"):
+            if m.group().lower().startswith("polyp") or r.benign_before.search(d.text, max(0, m.start() - 30), m.start()):
                 for c in found:
                     c.kind = "polyp"
             elif r.largest.search(d.text, max(0, m.start() - 25), m.start()):

@@ -201,6 +201,23 @@ SIZE_ATTACH = [
 
 ALL += SIZE_ATTACH
 
+TWO_JARS = "Final diagnosis:\n(1) Ascending colon polyp: {other}\n(2) Transverse colon polyp, cold snare: WELL-DIFFERENTIATED " \
+    "NEUROENDOCRINE TUMOR (WHO G1),\n    greatest dimension 6 mm, involving mucosa and superficial submucosa.\n"
+SIZE_OTHER_LESION = [
+    ("size_other_jar_ssl", TWO_JARS.format(other="sessile serrated lesion, 11 mm, no dysplasia."), "tumor_size_mm", 6.0, "6 mm"),
+    ("size_other_jar_hyperplastic", TWO_JARS.format(other="hyperplastic lesion, 8 mm."), "tumor_size_mm", 6.0, "6 mm"),
+    ("size_other_jar_serrated_lesion", TWO_JARS.format(other="serrated lesion without dysplasia, 14 mm."), "tumor_size_mm",
+     6.0, "6 mm"),
+    # traps: a serrated lesion alone keeps its (polyp) size; a NET alone keeps its own
+    ("size_trap_ssl_alone", "Ascending colon, polypectomy: sessile serrated lesion, 11 mm, no dysplasia.", "tumor_size_mm",
+     11.0, "11 mm"),
+    ("size_trap_net_alone", NET_EMR + "Margins free.", "tumor_size_mm", 6.0, "6 mm"),
+    ("size_trap_polypoid_tumour", "SPECIMEN: Transverse colectomy, 22 cm.\n\nGROSS: A polypoid tumour 25 x 20 mm in the mid "
+     "transverse colon.\n\nDIAGNOSIS: Moderately differentiated adenocarcinoma.\n", "tumor_size_mm", 25.0, "25 x 20 mm"),
+]
+
+ALL += SIZE_OTHER_LESION
+
 
 @pytest.fixture(scope="module")
 def results():
