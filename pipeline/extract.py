@@ -606,7 +606,8 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
                 continue
             seen.add(m.start())
             found = _attached_size(d, m.start(), m.end())
-            if m.group().lower().startswith("polyp") or r.benign_before.search(d.text, max(0, m.start() - 30), m.start()):
+            if m.group().lower().startswith("polyp") \
+                    or r.benign_before.search(d.text, max(0, m.start() - 30), m.start()):
                 for c in found:
                     c.kind = "polyp"
             elif r.largest.search(d.text, max(0, m.start() - 25), m.start()):
@@ -1516,10 +1517,12 @@ def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
 
 
 def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
-                                 procedure: Any, text: str) -> list[Candidate]:
+                                 procedure: Any, text: Optional[str]) -> list[Candidate]:
     """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
     resort) only on the line that names the chosen procedure, never "piecemeal EMR 2024" before
     an EFTR of the scar."""
+    if text is None:
+        return [c for c in resections if c.priority > 0]
     lines = {text.rfind("\n", 0, p.start) for p in procedures if p.priority <= 0 and p.value == procedure}
     return [c for c in resections if c.priority > 0 or text.rfind("\n", 0, c.start) in lines]
 
@@ -1555,7 +1558,7 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":
             fc = _depth_not_refused(fc, text)
-        if field == "resection" and text is not None:
+        if field == "resection":
             fc = _resection_of_this_procedure(fc, by_field.get("procedure", []), chosen.get("procedure"), text)
             if not fc:
                 continue
