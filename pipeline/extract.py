@@ -230,6 +230,7 @@ class Rules:
                                        for field, by in v["field_section_priority"].items()
                                        if not field.startswith("_")}
         self.history_fallback = set(v["history_fallback_fields"])
+        self.resection_multivisceral = re.compile(v["resection_multivisceral_before"], i)
         self.tumour_histologies = set(v["tumour_histologies"])
 
 
@@ -570,6 +571,9 @@ def _fixed(field: str):
             m = _NOT_BEFORE.search(d.text, max(0, a.start_char - 25), a.start_char)
             if m is not None:
                 return [Candidate(field, _RESECTION_OPPOSITE[value], m.start(), a.end_char)]
+            if value == "en_bloc" and d.rules.resection_multivisceral.search(d.text, max(0, a.start_char - 90),
+                                                                             a.start_char):
+                return []  # "resection with attached sigmoid colon, en bloc": organs, not one piece
             answer = d.rules.resection_answer.match(d.text, a.end_char)
             if answer is not None:  # "Piecemeal: no"
                 said = _RESECTION_OPPOSITE[value] if answer.group("no") else value

@@ -218,6 +218,22 @@ SIZE_OTHER_LESION = [
 
 ALL += SIZE_OTHER_LESION
 
+RESECTION_MULTIVISCERAL = [
+    ("res_attached_segment_en_bloc", "Specimen: Small bowel resection (terminal ileum) with attached segment of sigmoid colon,\n"
+     "en bloc, + mesenteric nodal mass.\n\nDiagnosis: well-differentiated neuroendocrine tumour, G1, 23 mm.\n",
+     "resection", None, None),
+    ("res_adherent_bladder_en_bloc", "Specimen: Ileal resection with adherent bladder dome en bloc.\n\nDiagnosis: "
+     "well-differentiated neuroendocrine tumour, G2, 30 mm.\n", "resection", None, None),
+    ("res_attached_loop_en_bloc", "Specimen: Segmental resection with an attached loop of jejunum, removed en bloc.\n\n"
+     "Diagnosis: adenocarcinoma, G2, 45 mm.\n", "resection", None, None),
+    # traps: a polyp with its stalk, and an endoscopic en bloc
+    ("res_trap_polyp_attached_stalk", POLYP + "Pedunculated polyp with attached stalk, en bloc.", "resection", "en_bloc",
+     "en bloc"),
+    ("res_trap_esd_en_bloc", NET_ESD + "Resected en bloc with attached cork.", "resection", "en_bloc", "en bloc"),
+]
+
+ALL += RESECTION_MULTIVISCERAL
+
 
 @pytest.fixture(scope="module")
 def results():
