@@ -154,10 +154,15 @@ class Rules:
         self.distance_before = re.compile(size["distance_before"], i)
         self.attach_before_gap = re.compile(size["attach_before_gap"], i)
         self.largest = re.compile(size["largest"], i)
+        self.benign_before = re.compile(size["benign_before"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
-        self.attach_forbidden = re.compile(size["attach_forbidden"], i)
+        self.not_primary = re.compile(size["not_primary"], i)
+        self.invasive_subject = re.compile(size["invasive_subject"], i)
+        self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
+        self.site_distance_before = re.compile(size["site_distance_before"], i)
+        self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
@@ -216,6 +221,8 @@ class Rules:
         self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
+        self.depth_margin_label = re.compile(v["depth_margin_label_before"], i)
+        self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
         self.procedure_rank = v["procedure_rank"]
@@ -225,6 +232,7 @@ class Rules:
                                        for field, by in v["field_section_priority"].items()
                                        if not field.startswith("_")}
         self.history_fallback = set(v["history_fallback_fields"])
+        self.resection_multivisceral = re.compile(v["resection_multivisceral_before"], i)
         self.tumour_histologies = set(v["tumour_histologies"])
 
 
@@ -502,6 +510,11 @@ class FindingsComponent:
         return doc
 
 
+    def _invasive(self, text: str, cand: Candidate) -> bool:
+        """"The invasive focus measures 3 mm": a size whose subject is the invasive carcinoma."""
+        lo = max(0, cand.start - 60, text.rfind(".", 0, cand.start) + 1)
+        return self.rules.invasive_subject.search(text, lo, cand.end) is not None
+
     def _place(self, d: "_Doc", start: int, found: list[Candidate], out: list[Candidate],
                last_resort: bool = False) -> None:
         """Give candidates their section priority and specimen part, trim their spans."""
@@ -524,6 +537,8 @@ class FindingsComponent:
                 cand.start, cand.end = _trim(text, cand.start, cand.end)
             cand.section = section
             cand.part = d.part(cand.start) if d.parts else None
+            if cand.field == "tumor_size_mm" and cand.kind in ("", "bare") and self._invasive(text, cand):
+                cand.kind = "invasive"
             out.append(cand)
 
 
@@ -558,6 +573,9 @@ def _fixed(field: str):
             m = _NOT_BEFORE.search(d.text, max(0, a.start_char - 25), a.start_char)
             if m is not None:
                 return [Candidate(field, _RESECTION_OPPOSITE[value], m.start(), a.end_char)]
+            if value == "en_bloc" and d.rules.resection_multivisceral.search(d.text, max(0, a.start_char - 90),
+                                                                             a.start_char):
+                return []  # "resection with attached sigmoid colon, en bloc": organs, not one piece
             answer = d.rules.resection_answer.match(d.text, a.end_char)
             if answer is not None:  # "Piecemeal: no"
                 said = _RESECTION_OPPOSITE[value] if answer.group("no") else value
@@ -594,7 +612,8 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
                 continue
             seen.add(m.start())
             found = _attached_size(d, m.start(), m.end())
-            if m.group().lower().startswith("polyp"):
+            if m.group().lower().startswith("polyp") \
+                    or r.benign_before.search(d.text, max(0, m.start() - 30), m.start()):
                 for c in found:
                     c.kind = "polyp"
             elif r.largest.search(d.text, max(0, m.start() - 25), m.start()):
@@ -618,9 +637,12 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
             pass
     if last is not None and r.clinical_before.search(text, max(0, last.start() - 60), last.start()):
         return []  # "biopsy of a 3 mm nodule": the endoscopist's size
-    if last is not None:
+    if last is not None and not r.site_distance_before.search(text, max(0, last.start() - 30), last.start()):
         gap = text[last.end() : start]
-        if r.attach_before_gap.fullmatch(gap) and not r.attach_forbidden.search(gap):
+        if gap.strip() == "(" and r.attach_paren_noun.match(text, start):
+            gap = ""  # "18x15mm (tumor)"
+        if r.attach_before_gap.fullmatch(gap) and not r.attach_forbidden.search(gap) \
+                and not r.specimen_words.search(gap):
             size = _measurement_mm(last)
             if size is not None:
                 return [Candidate("tumor_size_mm", size, last.start(), end)]
@@ -636,6 +658,8 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
                 return [Candidate("tumor_size_mm", size, start, m.end())]
     # A diagnosis line that lists the size as an item of its own: "..., HM0, VM0, 19x17 mm."
     for m in r.listed_size.finditer(text, end, ce):
+        if r.not_primary.search(text, end, m.start()):
+            break  # "TUMOR DEPOSIT / MATTED NODAL METASTASIS, 3.1 CM"
         size = _measurement_mm(m)
         if size is not None:
             return [Candidate("tumor_size_mm", size, m.start("a") if m.group("a") else m.start("single"),
@@ -1157,14 +1181,18 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
-    if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char):
-        return []  # "lies 0.2 mm above the muscularis propria"
+    if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
+            or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char):
+        return []  # "lies 0.2 mm above the muscularis propria", "deep margin (perirectal fat)"
     lo = max(0, a.start_char - 30)
     word, last = _word_before(d.text, lo, a.start_char, _non_word)
     if (word in r.depth_not_before_words or any(p in r.depth_not_before_words for p in word.split("-"))) \
             and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    m = r.depth_other_organ.match(d.text, a.end_char)
+    if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
+        return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
     if found and a.text.lower() == "muscularis mucosae":
         # "Invasion extends 1.8 mm below the muscularis mucosae": into the submucosa, by 1800 µm
         cs, _ = d.clause(a.start_char, a.end_char)
@@ -1453,6 +1481,8 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = [c for c in cands if c.kind != "polyp"]
         unknown = [c for c in cands if c.kind == "unknown"]
         cands = [c for c in cands if c.kind != "unknown"]
+        # carcinoma in a polyp or lesion: the invasive part's size, wherever the report gives it
+        cands = [c for c in cands if c.kind == "invasive"] or cands
         cands = [c for c in cands if c.kind == "micro"] or cands
         for weak in ("bare", "listed"):
             strong = [c for c in cands if c.kind != weak]
@@ -1523,6 +1553,28 @@ def _superseded_distance(dist: Candidate, status: Optional[Candidate]) -> bool:
         and status.section == "addendum" and status.priority > dist.priority
 
 
+def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
+    """"tumour in the deep lamina propria (submucosa not represented so depth cannot be
+    established)": on a biopsy, a layer in the sentence that refuses a depth is the sample's
+    floor, not the tumour's depth; a refusal in a sentence of its own leaves the layer."""
+    refusals = [c.start for c in depths if c.kind == "unknown"]
+    if not refusals:
+        return depths
+    return [c for c in depths if c.kind == "unknown" or not any(
+        c.end <= r < c.end + 150 and "." not in text[c.end:r] for r in refusals)]
+
+
+def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
+                                 procedure: Any, text: Optional[str]) -> list[Candidate]:
+    """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
+    resort) only on the line that names the chosen procedure, never "piecemeal EMR 2024" before
+    an EFTR of the scar."""
+    if text is None:
+        return [c for c in resections if c.priority > 0]
+    lines = {text.rfind("\n", 0, p.start) for p in procedures if p.priority <= 0 and p.value == procedure}
+    return [c for c in resections if c.priority > 0 or text.rfind("\n", 0, c.start) in lines]
+
+
 def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = None) -> dict[str, dict[str, Any]]:
     """One value per field from the candidates, with the spans of every candidate that agrees.
     ``text`` (the report) lets the site follow the line that names the tumour."""
@@ -1553,6 +1605,12 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             continue
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
+        if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":
+            fc = _depth_not_refused(fc, text)
+        if field == "resection":
+            fc = _resection_of_this_procedure(fc, by_field.get("procedure", []), chosen.get("procedure"), text)
+            if not fc:
+                continue
         best = _pick(field, fc, rules, chosen)
         if best is None or _superseded_distance(best, picked.get(field[:-3])):
             continue
