@@ -164,6 +164,8 @@ class Rules:
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
+        self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
+        self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
@@ -1534,6 +1536,12 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     return min(cands, key=lambda c: c.start)
 
 
+def _clinical_size(c: Candidate, text: str, rules: Rules) -> bool:
+    """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)": not a pathological size."""
+    return bool(rules.clinical_size_before.search(text, max(0, c.start - 40), c.start)
+                or rules.clinical_size_after.match(text[c.end : c.end + 30]))
+
+
 def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], value: Any,
                          text: str) -> list[Candidate]:
     """"1) Rectum, scar biopsies: no residual tumour. 2) Sigmoid colon, polypectomy: hyperplastic
@@ -1603,6 +1611,8 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
                       for c in generic]
         if not fc:
             continue
+        if field == "tumor_size_mm" and text is not None:
+            fc = [c for c in fc if not _clinical_size(c, text, rules)]
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":

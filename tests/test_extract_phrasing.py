@@ -630,6 +630,15 @@ S2_CASES = [
      "Diagnosis: adenocarcinoma in a polyp.", "procedure", "polypectomy", "hot snare"),
     ("appendicectomy_generic_margins_no_lateral", "Appendix, appendicectomy: neuroendocrine tumour, G1. "
      "All margins free.", "margin_lateral", None, None),
+    ("size_endoscopic_not_pathological", NET + "Endoscopic size 10 mm. Pathological size 8 mm.\n", "tumor_size_mm", 8,
+     "8 mm"),
+    ("size_endoscopic_estimate_only", NET + "Tumor 16 mm (endoscopic estimate).\n", "tumor_size_mm", None, None),
+    ("size_endoscopic_confirmed", NET + "Lesion size - 35 mm (endoscopic, confirmed on reconstruction)\n",
+     "tumor_size_mm", 35, "35 mm"),
+    ("radial_semicolon_closest_clearance_paren", RAD + "Circumferential margin: not involved; closest clearance 4 mm "
+     "(tumour).\n", "margin_radial_mm", 4, "4 mm"),
+    ("radial_mesorectal_fascia", RAD + "Distance of tumour from the mesorectal fascia: 4 mm\n", "margin_radial_mm", 4,
+     "4 mm"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
