@@ -176,6 +176,8 @@ class Rules:
         grade = v["grade"]
         self.grade_codes = grade["codes"]
         self.grade_window = re.compile(grade["window"], i)
+        self.grade_not_before = re.compile(grade["not_tumour_before"], i)
+        self.grade_not_after = re.compile(grade["not_tumour_after"], i)
         self.diff_histologies = set(grade["differentiation_only_for"])
         bud = v["budding"]
         self.bud_code = re.compile(bud["code"])
@@ -1096,10 +1098,14 @@ _PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
 def _grade(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
-    _, ce = d.clause(a.start_char, a.end_char)
-    m = d.rules.grade_window.match(d.text[a.end_char : min(ce, a.end_char + 30)])
+    cs, ce = d.clause(a.start_char, a.end_char)
+    r = d.rules
+    m = r.grade_window.match(d.text[a.end_char : min(ce, a.end_char + 30)])
     if m is None:
         return []
+    if r.grade_not_before.search(d.text, max(cs, a.start_char - 40), a.start_char) \
+            or r.grade_not_after.match(d.text, a.end_char, min(ce, a.end_char + 30)):
+        return []  # "Mesorectum complete (Quirke grade 3)": the plane's grade, not the tumour's
     g = d.rules.grade_codes.get(m.group("g").lower())
     return [Candidate("grade", g, a.start_char, a.end_char + m.end())] if g else []
 
@@ -1461,7 +1467,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         return max(cands, key=lambda c: (_MARGIN_ORDER[c.value], -c.start))
     if field == "grade":
         first = [c for c in cands if c.kind == "diff_first"]
-        if first and len(first) == len(cands):
+        if first and all(c.kind.startswith("diff") for c in cands):
+            # "tub1>tub2" names the predominant component; prose ("with minor moderately
+            # differentiated component") does not outrank it (docs/gold.md)
             return min(first, key=lambda c: c.start)
         return max(cands, key=lambda c: (c.value, -c.start))
     return min(cands, key=lambda c: c.start)
