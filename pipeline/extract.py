@@ -1287,6 +1287,11 @@ _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
 _SM_LEVEL = re.compile(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])")
 
 
+def _stage_category(cat: str) -> str:
+    """"X" for "X" or "x" ("pNx"), otherwise the lower-cased category ("1A" -> "1a")."""
+    return "X" if cat in ("X", "x") else cat.lower()
+
+
 def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     """Staging and Japanese-style codes inside a CODE anchor (pT1b, pN0, HM1, Ly0, BD2, G1, SM)."""
     r = d.rules
@@ -1306,10 +1311,11 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     # Cheap letter tests first: most codes are one kind (G1, Ly0, pT2), so most regexes are skipped.
     if "T" in code:
         for m in r.pt.finditer(text, s0, e0):
-            cat = m.group("cat")
-            cat = cat if cat == "X" else cat.lower()
+            cat = _stage_category(m.group("cat"))
             if cat not in r.pt_categories:
                 continue
+            if not m.group("p") and text[m.start() - 1 : m.start()] == "|" and text[m.end() : m.end() + 1] == "|":
+                continue  # "OBX|9|TX|...": an HL7 value type between field separators, not a stage
             # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
             if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
                                          or (len(cat) == 2 and cat[1] in "abcd")):
@@ -1317,8 +1323,7 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
-            cat = m.group("cat")
-            cat = cat if cat == "X" else cat.lower()
+            cat = _stage_category(m.group("cat"))
             if cat not in r.pn_categories:
                 continue
             if not m.group("p") and not stage_context():
