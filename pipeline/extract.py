@@ -176,6 +176,7 @@ class Rules:
         grade = v["grade"]
         self.grade_codes = grade["codes"]
         self.grade_window = re.compile(grade["window"], i)
+        self.site_part_of_specimen = re.compile(v["site_part_of_specimen"], i)
         self.grade_not_before = re.compile(grade["not_tumour_before"], i)
         self.grade_not_after = re.compile(grade["not_tumour_after"], i)
         self.diff_histologies = set(grade["differentiation_only_for"])
@@ -552,6 +553,8 @@ def _fixed(field: str):
         if (negated or uncertain) and not statement:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
+        if field == "site" and d.rules.site_part_of_specimen.search(d.text, max(0, a.start_char - 40), a.start_char):
+            return []  # "APR specimen incl. anus": a part of the specimen, not the tumour's site
         if field == "resection" and value in _RESECTION_OPPOSITE:
             # "not en bloc" is piecemeal (only a "not" right before: ConText's negation of a
             # statement is unreliable, "en-bloc resection, margins negative")
