@@ -199,6 +199,7 @@ class Rules:
         self.jp_partner = re.compile(jp["partner"], i)
         self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
+        self.level_range = re.compile(jp["level_range"])
         nodes = v["nodes"]
         self.node_ratio = re.compile(nodes["ratio"], i)
         self.node_of = re.compile(nodes["of"], i)
@@ -1283,6 +1284,7 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 
 _CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
+_LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
@@ -1341,6 +1343,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             kind, n = m.group("kind"), m.group("n")
             n = _SIGN_CODE.get(n.strip("()"), n)  # "HM-" is HM0, "Ly+" is Ly1, "Pn(-)" is Pn0
             field = r.jp_fields[kind]
+            if kind == "L" and (r.level_range.match(text, m.end(), m.end() + 8)
+                                or _LEVEL_RANGE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+                continue  # "levels L1-L3": a range of levels, not lymphatic invasion codes
             if kind in ("V", "L", "v") and not r.jp_partner.search(text, cs, m.start()) \
                     and not r.jp_partner.search(text, m.end(), ce):
                 continue  # a bare "V1" or "L0" is too ambiguous without its partner
