@@ -44,7 +44,8 @@ _NOT_START = numpy.uint64(2**64 - 1)  # spaCy's -1 in a uint64 attribute array
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"[ \t]*\n\s*")
 _STOP: Optional[re.Pattern[str]] = None
-_WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:mm|cm|[µμu]m)\b")
+# A length or a count per area opens a continuation line ("...vertical\n 0.5 mm)", "Mitotic count\n1 per 2 mm2").
+_WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:(?:mm|cm|[µμu]m)\b|(?:per|/)[ \t]*(?:2[ \t]*mm|\d+[ \t]*(?:hpf|HPF|high)))")
 _ABBREV: frozenset[str] = frozenset()
 
 
@@ -65,9 +66,12 @@ def sentence_starts(text: str) -> list[int]:
         # sentence; every other new line starts one, as does a blank line.
         before = text[m.start() - 1] if m.start() else "\n"
         after = text[end + 1] if text[end] == "(" and end + 1 < n else text[end]  # "deep\n(coagulation) margin"
-        if (before.islower() or before == ",") and m.group().count("\n") == 1 \
+        one_break = m.group().count("\n") == 1
+        if (before.islower() or before == ",") and one_break \
                 and (after.islower() or _WRAPPED_LENGTH.match(text, end)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+        if one_break and after.islower() and (before == ")" or (text[end] == "(" and before.isalnum())):
+            continue  # "Ki-67 (MIB-1)\nlabels fewer than 1%", "4 mitoses in 10 HPF\n(field area ...)"
         starts.append(end)
     for m in _STOP.finditer(text):
         # "approx. 1-2%" and "Dr. X" do not end a sentence.
