@@ -166,6 +166,7 @@ class Rules:
         self.mitotic_count = re.compile(mit["count"], i)
         self.mitoses_zero = re.compile(mit["zero"], i)
         self.area_2mm2 = re.compile(mit["area_2mm2"], i)
+        self.zero_in_hpf = re.compile(mit["zero_in_hpf"], i)
         self.limited_material = re.compile(v["limited_material"]["regex"], i)
         self.margin_semicolon_distance = re.compile(v["margin_semicolon_distance"], i)
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
@@ -865,9 +866,12 @@ def _no_mitoses(d: _Doc, a: "_Anchor", negated: bool) -> Optional[Candidate]:
             if cue_end <= a.start_char and a.start_char - cue_end <= 20:  # "no (significant) mitoses"
                 return Candidate("mitoses_per_2mm2", 0.0, cue_start, a.end_char)
     m = r.mitoses_zero.match(d.text, a.end_char, ce)
-    if m is not None:
-        return Candidate("mitoses_per_2mm2", 0.0, a.start_char, m.end())
-    return None
+    if m is None:
+        return None
+    if r.zero_in_hpf.match(d.text, m.end(), ce) and d.hpf_area() is None \
+            and not r.area_2mm2.search(d.text, cs, ce):
+        return None  # "not identified in 10 HPF (area not measured)": no count per 2 mm²
+    return Candidate("mitoses_per_2mm2", 0.0, a.start_char, m.end())
 
 
 def _margin_start(d: _Doc, a: "_Anchor") -> int:
