@@ -144,6 +144,7 @@ class PathSectionizer(Sectionizer):
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
                  for match_id, start, _ in matches]
         text = doc_text(doc)
+        heads, matches = _synoptic_fields(text, heads, matches)
         # The heading part of a heading line states no finding: the whole line of a synoptic
         # title ("Synoptic Report: Neuroendocrine Tumour, Colon and Rectum"; no numbers after
         # its colon), else up to its first ":" ("Summary: ypT0 ypN0" keeps the stage).
@@ -180,6 +181,24 @@ class PathSectionizer(Sectionizer):
             sections.append((category, char, end))
         doc.user_data[SECTIONS_KEY] = sections
         return doc
+
+
+def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]:
+    """Drop the specimen headings that are fields of a synoptic block: an indented
+    "  Procedure:  Ileocecal resection" under "SYNOPTIC -- ..." is the checklist's first line,
+    not a new section (the nodes and margins under it stay synoptic)."""
+    kept_heads, kept_matches = [], []
+    last = None
+    for head, match in zip(heads, matches):
+        category, char = head
+        line_start = text.rfind("\n", 0, char) + 1
+        if category == "specimen" and last == "synoptic" and text[line_start:char].strip() == "" \
+                and char > line_start:
+            continue
+        kept_heads.append(head)
+        kept_matches.append(match)
+        last = category
+    return kept_heads, kept_matches
 
 
 #: How far after its heading words a line's first colon may be and still end the heading

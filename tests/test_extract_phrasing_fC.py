@@ -129,6 +129,12 @@ CASES = [
      "  Number examined:        14 (13 in A, 1 in B)\n", "lymph_nodes_examined", 14, "14"),
     ("nodes_synoptic_number_involved", ADENO_LAR + "Regional Lymph Nodes:\n  Number involved:        4\n"
      "  Number examined:        14 (13 in A, 1 in B)\n", "lymph_nodes_positive", 4, "4"),
+    ("nodes_synoptic_after_procedure_field", "FINAL DIAGNOSIS:\n  A. ILEOCECAL RESECTION: NET, G1. METASTATIC NET IN 4 OF 13 "
+     "LYMPH NODES.\n  B. APICAL NODE: ONE LYMPH NODE, NEGATIVE (0/1).\n\nSYNOPTIC -- NET OF THE ILEUM\n"
+     "  Procedure:                Ileocecal resection\n  Histologic Grade:         G1\n  Regional Lymph Nodes:\n"
+     "    Number involved:        4\n    Number examined:        14 (13 in A, 1 in B)\n", "lymph_nodes_examined", 14, "14"),
+    ("synoptic_procedure_field_still_procedure", "SYNOPTIC -- NET OF THE ILEUM\n  Procedure:   Ileocecal resection\n"
+     "  Histologic Grade:  G1\n", "procedure", "radical_resection", "Ileocecal resection"),
     ("nodes_size_not_count", ADENO_LAR + "B. 1.5 cm node.", "lymph_nodes_examined", None, None),
 ]
 
