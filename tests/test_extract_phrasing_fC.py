@@ -30,6 +30,8 @@ CASES = [
     # grade: JSCCR codes name the predominant component; prose about a minor component does not outrank it
     ("grade_jscc_first_over_minor", "Rectum, ESD.\nAdenocarcinoma, tub1>tub2, pT1b.\nComment: well differentiated "
      "tubular adenocarcinoma with minor moderately differentiated component.", "grade", "G1", "tub1"),
+    ("grade_jscc_first_same_section", "Rectum, ESD: adenocarcinoma, tub1>tub2, pT1b. Well differentiated tubular "
+     "adenocarcinoma with minor moderately differentiated component.", "grade", "G1", "tub1"),
     ("grade_jscc_tub2_first", "Rectum, ESD.\nAdenocarcinoma, tub2>tub1, pT1b.\nComment: moderately differentiated "
      "adenocarcinoma with a well differentiated component.", "grade", "G2", "tub2"),
     ("grade_prose_worst_kept", "Rectum, ESD: adenocarcinoma, moderately to poorly differentiated.", "grade", "G3", "poorly"),
