@@ -19,6 +19,9 @@ CASES = [
     ("grade_mesorectal_plane", ADENO_LAR + "Plane of excision: mesorectal plane, grade 3.", "grade", "G2", "moderately"),
     ("grade_regression", ADENO_LAR + "Tumour regression grade 3 (Mandard).", "grade", "G2", "moderately"),
     ("grade_quirke_alone_null", LAR + "Mesorectum: complete (grade 3).", "grade", None, None),
+    ("grade_mesorectum_incomplete", ADENO_LAR + "Mesorectum: incomplete, grade 1.", "grade", "G2", "moderately"),
+    ("grade_complete_excision_kept", LAR + "Complete excision, WHO grade 2.", "grade", "G2", "grade 2"),
+    ("grade_mesorectal_fat_kept", LAR + "Tumour invades the mesorectal fat, grade 3.", "grade", "G3", "grade 3"),
     ("grade_stated_still_read", LAR + "Histologic grade: G3, poorly differentiated.", "grade", "G3", "G3"),
     ("grade_who_3_still_read", LAR + "WHO grade 3.", "grade", "G3", "grade 3"),
     # grade: "(low grade), 2.8 cm" -- a number after the parenthesis is a size
