@@ -555,7 +555,7 @@ def _fixed(field: str):
         if (negated or uncertain) and not statement:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
-        if field == "site" and d.rules.site_part_of_specimen.search(d.text, max(0, a.start_char - 40), a.start_char):
+        if field == "site" and d.rules.site_part_of_specimen.search(d.text, max(0, a.start_char - 90), a.start_char):
             return []  # "APR specimen incl. anus": a part of the specimen, not the tumour's site
         if field == "resection" and value in _RESECTION_OPPOSITE:
             # "not en bloc" is piecemeal (only a "not" right before: ConText's negation of a

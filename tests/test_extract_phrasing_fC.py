@@ -84,6 +84,8 @@ CASES = [
      "perianal skin.", "site", "rectum", "rectal"),
     ("site_with_attached", "Clinical: caecal adenocarcinoma.\n\nGross: Right hemicolectomy: caecum with attached "
      "terminal ileum and appendix.", "site", "colon", "caecal"),
+    ("site_polyps_including_kept", "Specimen: three polyps including a rectal polyp.\nDiagnosis: well-differentiated "
+     "neuroendocrine tumour, G1.", "site", "rectum", "rectal"),
     ("site_anal_tumour_kept", "Gross: Tumour of the anus, 2 cm.", "site", "other", "anus"),
     # PNI: "N/A" states nothing
     ("pni_na", NET + "Perineural invasion: N/A (no nerves in specimen).", "pni", None, None),
