@@ -174,6 +174,7 @@ class Rules:
         self.mitotic_count = re.compile(mit["count"], i)
         self.mitoses_zero = re.compile(mit["zero"], i)
         self.area_2mm2 = re.compile(mit["area_2mm2"], i)
+        self.zero_in_hpf = re.compile(mit["zero_in_hpf"], i)
         self.limited_material = re.compile(v["limited_material"]["regex"], i)
         self.margin_semicolon_distance = re.compile(v["margin_semicolon_distance"], i)
         self.margin_of_fragment = re.compile(v["margin_of_fragment"], i)
@@ -185,6 +186,9 @@ class Rules:
         grade = v["grade"]
         self.grade_codes = grade["codes"]
         self.grade_window = re.compile(grade["window"], i)
+        self.site_part_of_specimen = re.compile(v["site_part_of_specimen"], i)
+        self.grade_not_before = re.compile(grade["not_tumour_before"], i)
+        self.grade_not_after = re.compile(grade["not_tumour_after"], i)
         self.diff_histologies = set(grade["differentiation_only_for"])
         bud = v["budding"]
         self.bud_code = re.compile(bud["code"])
@@ -205,6 +209,7 @@ class Rules:
         self.jp_partner = re.compile(jp["partner"], i)
         self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
+        self.level_range = re.compile(jp["level_range"])
         nodes = v["nodes"]
         self.node_ratio = re.compile(nodes["ratio"], i)
         self.node_of = re.compile(nodes["of"], i)
@@ -569,6 +574,8 @@ def _fixed(field: str):
         if (negated or uncertain) and not statement:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
+        if field == "site" and d.rules.site_part_of_specimen.search(d.text, max(0, a.start_char - 90), a.start_char):
+            return []  # "APR specimen incl. anus": a part of the specimen, not the tumour's site
         if field == "resection" and value in _RESECTION_OPPOSITE:
             # "not en bloc" is piecemeal (only a "not" right before: ConText's negation of a
             # statement is unreliable, "en-bloc resection, margins negative")
@@ -887,9 +894,12 @@ def _no_mitoses(d: _Doc, a: "_Anchor", negated: bool) -> Optional[Candidate]:
             if cue_end <= a.start_char and a.start_char - cue_end <= 20:  # "no (significant) mitoses"
                 return Candidate("mitoses_per_2mm2", 0.0, cue_start, a.end_char)
     m = r.mitoses_zero.match(d.text, a.end_char, ce)
-    if m is not None:
-        return Candidate("mitoses_per_2mm2", 0.0, a.start_char, m.end())
-    return None
+    if m is None:
+        return None
+    if r.zero_in_hpf.match(d.text, m.end(), ce) and d.hpf_area() is None \
+            and not r.area_2mm2.search(d.text, cs, ce):
+        return None  # "not identified in 10 HPF (area not measured)": no count per 2 mm²
+    return Candidate("mitoses_per_2mm2", 0.0, a.start_char, m.end())
 
 
 def _margin_start(d: _Doc, a: "_Anchor") -> int:
@@ -1154,10 +1164,14 @@ _PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
 def _grade(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     if negated:
         return []
-    _, ce = d.clause(a.start_char, a.end_char)
-    m = d.rules.grade_window.match(d.text[a.end_char : min(ce, a.end_char + 30)])
+    cs, ce = d.clause(a.start_char, a.end_char)
+    r = d.rules
+    m = r.grade_window.match(d.text[a.end_char : min(ce, a.end_char + 30)])
     if m is None:
         return []
+    if r.grade_not_before.search(d.text, max(cs, a.start_char - 40), a.start_char) \
+            or r.grade_not_after.match(d.text, a.end_char, min(ce, a.end_char + 30)):
+        return []  # "Mesorectum complete (Quirke grade 3)": the plane's grade, not the tumour's
     g = d.rules.grade_codes.get(m.group("g").lower())
     return [Candidate("grade", g, a.start_char, a.end_char + m.end())] if g else []
 
@@ -1336,11 +1350,17 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 
 _CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
+_LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
 _SM_LEVEL = re.compile(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])")
+
+
+def _stage_category(cat: str) -> str:
+    """"X" for "X" or "x" ("pNx"), otherwise the lower-cased category ("1A" -> "1a")."""
+    return "X" if cat in ("X", "x") else cat.lower()
 
 
 def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
@@ -1362,10 +1382,11 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     # Cheap letter tests first: most codes are one kind (G1, Ly0, pT2), so most regexes are skipped.
     if "T" in code:
         for m in r.pt.finditer(text, s0, e0):
-            cat = m.group("cat")
-            cat = cat if cat == "X" else cat.lower()
+            cat = _stage_category(m.group("cat"))
             if cat not in r.pt_categories:
                 continue
+            if not m.group("p") and text[m.start() - 1 : m.start()] == "|" and text[m.end() : m.end() + 1] == "|":
+                continue  # "OBX|9|TX|...": an HL7 value type between field separators, not a stage
             # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
             if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
                                          or (len(cat) == 2 and cat[1] in "abcd")):
@@ -1373,8 +1394,7 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
-            cat = m.group("cat")
-            cat = cat if cat == "X" else cat.lower()
+            cat = _stage_category(m.group("cat"))
             if cat not in r.pn_categories:
                 continue
             if not m.group("p") and not stage_context():
@@ -1389,6 +1409,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             kind, n = m.group("kind"), m.group("n")
             n = _SIGN_CODE.get(n.strip("()"), n)  # "HM-" is HM0, "Ly+" is Ly1, "Pn(-)" is Pn0
             field = r.jp_fields[kind]
+            if kind == "L" and (r.level_range.match(text, m.end(), m.end() + 8)
+                                or _LEVEL_RANGE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+                continue  # "levels L1-L3": a range of levels, not lymphatic invasion codes
             if kind in ("V", "L", "v") and not r.jp_partner.search(text, cs, m.start()) \
                     and not r.jp_partner.search(text, m.end(), ce):
                 continue  # a bare "V1" or "L0" is too ambiguous without its partner
@@ -1530,7 +1553,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         return max(cands, key=lambda c: (_MARGIN_ORDER[c.value], -c.start))
     if field == "grade":
         first = [c for c in cands if c.kind == "diff_first"]
-        if first and len(first) == len(cands):
+        if first and all(c.kind.startswith("diff") for c in cands):
+            # "tub1>tub2" names the predominant component; prose ("with minor moderately
+            # differentiated component") does not outrank it (docs/gold.md)
             return min(first, key=lambda c: c.start)
         return max(cands, key=lambda c: (c.value, -c.start))
     return min(cands, key=lambda c: c.start)

@@ -45,7 +45,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile(r"[ \t]*\n\s*")
 _STOP: Optional[re.Pattern[str]] = None
 _STAGE_CODE = re.compile(r"[yr]?p[TNM][0-9isxX]")
-_WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:mm|cm|[µμu]m)\b")
+# A length or a count per area opens a continuation line ("...vertical\n 0.5 mm)", "Mitotic count\n1 per 2 mm2").
+_WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:(?:mm|cm|[µμu]m)\b|(?:per|/)[ \t]*(?:2[ \t]*mm|\d+[ \t]*(?:hpf|HPF|high)))")
 _ABBREV: frozenset[str] = frozenset()
 
 
@@ -65,15 +66,19 @@ def sentence_starts(text: str) -> list[int]:
         # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
         # sentence; every other new line starts one, as does a blank line.
         before = text[m.start() - 1] if m.start() else "\n"
-        if before == ")" and m.start() > 1 and not _STAGE_CODE.match(text, end):
-            # "Mesocolic (circumferential)\n   resection plane free" wraps; "(..., 3 mm)\npT1" does not
+        closing = before == ")" and not _STAGE_CODE.match(text, end)  # "(..., 3 mm)\npT1" does not wrap
+        if closing and m.start() > 1:
+            # "Mesocolic (circumferential)\n   resection plane free" wraps
             before = text[m.start() - 2]
         paren = text[end] == "(" and end + 1 < n
         after = text[end + 1] if paren else text[end]  # "deep\n(coagulation) margin"
+        one_break = m.group().count("\n") == 1
         # "...propria/\nadventitia side)": a line ending in a slash is unfinished; "clear\n(6 mm)"
-        if (before.islower() or before in ",/") and m.group().count("\n") == 1 \
+        if (before.islower() or before in ",/") and one_break \
                 and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+        if one_break and after.islower() and (closing or (paren and before.isalnum())):
+            continue  # "Ki-67 (MIB-1)\nlabels fewer than 1%", "4 mitoses in 10 HPF\n(field area ...)"
         starts.append(end)
     for m in _STOP.finditer(text):
         # "approx. 1-2%" and "Dr. X" do not end a sentence.
@@ -146,6 +151,7 @@ class PathSectionizer(Sectionizer):
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
                  for match_id, start, _ in matches]
         text = doc_text(doc)
+        heads, matches = _synoptic_fields(text, heads, matches)
         # The heading part of a heading line states no finding: the whole line of a synoptic
         # title ("Synoptic Report: Neuroendocrine Tumour, Colon and Rectum"; no numbers after
         # its colon), else up to its first ":" ("Summary: ypT0 ypN0" keeps the stage).
@@ -182,6 +188,24 @@ class PathSectionizer(Sectionizer):
             sections.append((category, char, end))
         doc.user_data[SECTIONS_KEY] = sections
         return doc
+
+
+def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]:
+    """Drop the specimen headings that are fields of a synoptic block: an indented
+    "  Procedure:  Ileocecal resection" under "SYNOPTIC -- ..." is the checklist's first line,
+    not a new section (the nodes and margins under it stay synoptic)."""
+    kept_heads, kept_matches = [], []
+    last = None
+    for head, match in zip(heads, matches):
+        category, char = head
+        line_start = text.rfind("\n", 0, char) + 1
+        if category == "specimen" and last == "synoptic" and text[line_start:char].strip() == "" \
+                and char > line_start:
+            continue
+        kept_heads.append(head)
+        kept_matches.append(match)
+        last = category
+    return kept_heads, kept_matches
 
 
 #: How far after its heading words a line's first colon may be and still end the heading
