@@ -180,6 +180,9 @@ class Rules:
         self.margin_of_fragment = re.compile(v["margin_of_fragment"], i)
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
         self.sm_below_mm = re.compile(v["sm_depth_below_mm"]["regex"], i)
+        self.sm_criterion = re.compile(v["sm_criterion"]["regex"], i)
+        self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
+        self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
         self.next_line_lead = re.compile(v["next_line_lead"])
@@ -595,6 +598,9 @@ def _fixed(field: str):
 
 def _histology(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _FIXED_HISTOLOGY(d, a, negated, uncertain, _m)
+    if found and "intramucosal" in a.text.lower():
+        # "intramucosal carcinoma" names its depth: the mucosa (pTis)
+        found.append(Candidate("depth", "mucosa", a.start_char, a.end_char))
     if found and found[0].value != "other" and d.near_measurement(a.start_char - 60, a.end_char + 80):
         sizes = _attached_size(d, a.start_char, a.end_char)
         if found[0].value == "adenoma":
@@ -1002,6 +1008,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         status, ev_e = ("negative" if answer.group("no") else "positive"), answer.end()
     elif m is not None:
         status, ev_e = m.lastgroup, m.end()
+        if status == "close":
+            # "very close (<0.1 mm), not involved", "negative but close": a clearing word wins
+            clear = next((x for x in r.margin_status.finditer(text, ws, we) if x.lastgroup == "negative"), None)
+            if clear is not None:
+                status, ev_e = "negative", max(ev_e, clear.end())
     else:
         last = None
         for last in r.margin_status.finditer(text, before_start, name_start):
@@ -1214,6 +1225,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)
         m = r.sm_below_mm.search(d.text, lo, a.start_char)
+        if m is not None and not _INVASION_WORD.search(d.text, cs, a.start_char):
+            m = None  # "the cyst lies 1 mm below the muscularis mucosae"
         value = None if m is None else parse_number(m.group("value"))
         um = None if value is None else to_um(value, m.group("unit"))
         if um is not None:
@@ -1224,6 +1237,12 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
             found = [Candidate("depth", "subserosa", past.start(), a.end_char)]
     if found and found[0].value == "submucosa":
+        paren = r.sm_paren_after.match(d.text, a.end_char)
+        if paren is not None and _INVASION_WORD.search(d.text, d.clause(a.start_char, a.end_char)[0], a.start_char):
+            # "The carcinoma invades the submucosa (1200 um)"
+            um = _um(paren)
+            if um is not None:
+                found.append(Candidate("sm_invasion_um", um, a.start_char, paren.end()))
         # "Tumor invades 2500 um into the submucosa": the depth of submucosal invasion
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)
@@ -1236,10 +1255,18 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     return found
 
 
+_INVASION_WORD = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat)", re.IGNORECASE)
+
+
+def _um(m: re.Match[str]) -> Optional[float]:
+    value = parse_number(m.group("value"))
+    return None if value is None else to_um(value, m.group("unit"))
+
+
 _SM_GAP_BEFORE = re.compile(r"[ \t]{0,2}(?:of\s+)?(?:deep\s+)?")  # "1800 µm submucosal invasion", not a column away
 
 
-_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
+_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|\(sm\b|\bsm[1-3]\b|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
                                 re.IGNORECASE)
 
 
@@ -1270,8 +1297,9 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
             if _SM_GAP_BEFORE.fullmatch(d.text, before.end(), a.start_char):
                 m, ev_start = before, before.start()
     if m is not None:
-        value = parse_number(m.group("value"))
-        um = None if value is None else to_um(value, m.group("unit"))
+        um = _um(m)
+        if um == r.sm_criterion_um and r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start()):
+            um = None  # "submucosal invasion >= 1000 µm": the JSCCR criterion, not a measurement
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, min(ev_start, a.start_char), max(m.end(), a.end_char)))
     if submucosal and ("invasion" in lowered or found):
