@@ -185,6 +185,7 @@ class Rules:
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
+        self.cell_unit = re.compile(v["cell_unit"]["regex"], i)
         self.next_line_lead = re.compile(v["next_line_lead"])
         grade = v["grade"]
         self.grade_codes = grade["codes"]
@@ -337,14 +338,16 @@ class _Doc:
 
     def label_number(self, a: "_Anchor") -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
-        "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1". Returns ``(unit, value, start, end)``
+        "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1", or with the unit in the next table cell
+        ("| Tumour size | 12 | mm |"). Returns ``(unit, value, start, end)``
         of the number (the unit lower-cased; ``"%"`` for percent, ``"2mm2"`` for per 2 mm²)."""
         start = a.end_char
         if a.text.endswith(")"):  # the anchor itself may end with the unit: "tumour size (mm)"
             p = a.text.rfind("(")
             if p > 0:
                 start = a.start_char + p
-        m = self.rules.label_unit.match(self.text, start, min(len(self.text), start + 60))
+        stop = min(len(self.text), start + 60)
+        m = self.rules.label_unit.match(self.text, start, stop) or self.rules.cell_unit.match(self.text, a.end_char, stop)
         if m is None:
             return None
         value = parse_number(m.group("value"))

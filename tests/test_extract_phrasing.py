@@ -661,6 +661,11 @@ S2_CASES = [
     ("margin_narrow_but_free", NET + "The deep margin is narrow (0.2 mm) but free.\n", "margin_deep", "negative",
      "free"),
     ("margin_close_alone", NET + "Deep margin: close (0.2 mm).\n", "margin_deep", "close", "close"),
+    ("size_unit_in_next_cell", NET + "| Tumour size | 12 | mm |\n", "tumor_size_mm", 12, "12"),
+    ("ki67_unit_in_next_cell", NET + "| Ki-67 | 3 | % |\n", "ki67_percent", 3, "3"),
+    ("deep_mm_unit_in_next_cell", NET + "| Deep margin | 0.4 | mm |\n", "margin_deep_mm", 0.4, "0.4"),
+    ("size_label_unit_column_gap", NET + "Size (mm)   12\n", "tumor_size_mm", 12, "12"),
+    ("size_label_unit_single_space_not_a_gap", NET + "Size (mm) 12 fragments\n", "tumor_size_mm", None, None),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
