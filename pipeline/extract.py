@@ -484,6 +484,7 @@ class FindingsComponent:
         d = _Doc(doc, self.rules)
         # The target matcher stores its anchors, sorted by position, as plain tuples too.
         anchors = [_Anchor(d.text, *t) for t in doc.user_data.get(ANCHORS_KEY, ())]
+        d.depth_anchors = [(a.start_char, a.end_char) for a in anchors if a.label_ == "DEPTH"]
         margins = [a for a in anchors if a.label_ == "MARGIN" and _margin_counts(d, a)]
         margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
@@ -1199,13 +1200,25 @@ def _differentiation(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) 
     return found
 
 
+_FORWARD_NEGATION = re.compile(r"\b(?:no|not|without|nor|neither|free of)\b", re.IGNORECASE)
+
+
+def _negation_after_next_layer(d: _Doc, a: "_Anchor") -> bool:
+    """"Submucosal tumour, muscularis propria intact": a layer, a comma, then another layer with
+    its own (backward) negation; nothing negates the first layer from before it."""
+    cs, ce = d.clause(a.start_char, a.end_char)
+    later = any(a.end_char < s < ce and "," in d.text[a.end_char:s] for s, _ in getattr(d, "depth_anchors", ()))
+    return later and not _FORWARD_NEGATION.search(d.text, cs, a.start_char)
+
+
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
     if negated and past:
         negated = past = None  # "does not extend beyond the submucosa": confined to the submucosa
-    if negated and r.depth_label_after.match(d.text, a.end_char) \
-            and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char):
+    if negated and ((r.depth_label_after.match(d.text, a.end_char)
+                     and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char))
+                    or _negation_after_next_layer(d, a)):
         negated = False  # "Depth: submucosa, muscularis propria not involved"
     if negated or uncertain:
         return []

@@ -666,6 +666,12 @@ S2_CASES = [
     ("deep_mm_unit_in_next_cell", NET + "| Deep margin | 0.4 | mm |\n", "margin_deep_mm", 0.4, "0.4"),
     ("size_label_unit_column_gap", NET + "Size (mm)   12\n", "tumor_size_mm", 12, "12"),
     ("size_label_unit_single_space_not_a_gap", NET + "Size (mm) 12 fragments\n", "tumor_size_mm", None, None),
+    ("depth_layer_then_negated_next_layer", NET + "Submucosal tumour, muscularis propria intact.\n", "depth",
+     "submucosa", "Submucosal"),
+    ("depth_mp_then_serosa_intact", RAD + "Tumour invades the muscularis propria, serosa intact.", "depth",
+     "muscularis_propria", "muscularis propria"),
+    ("depth_forward_negation_covers_list", NET + "No invasion of the submucosa, muscularis propria free.\n", "depth",
+     None, None),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
