@@ -578,6 +578,9 @@ def _fixed(field: str):
         # "piecemeal resection, margins not assessable": a statement is not what was unassessed
         # "removed with hot snare, base tattooed. ?malignant": a doubt is about a finding, not
         # about what was done to the specimen
+        # "NEN, grade cannot be determined": what could not be assessed is the grade, not the diagnosis
+        if uncertain == "unassessed" and field == "histology":
+            uncertain = False
         if (negated or uncertain) and not statement:
             return []
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)

@@ -672,6 +672,15 @@ S2_CASES = [
      "muscularis_propria", "muscularis propria"),
     ("depth_forward_negation_covers_list", NET + "No invasion of the submucosa, muscularis propria free.\n", "depth",
      None, None),
+    ("histology_nen_abbrev_grade_unassessed", "Rectum, biopsy: NEN, grade cannot be determined on this material.",
+     "histology", "neuroendocrine_neoplasm", "NEN"),
+    ("histology_well_diff_neoplasm_is_net", "Rectum, ESD: well-differentiated neuroendocrine neoplasm, WHO grade 1.",
+     "histology", "neuroendocrine_tumor", "well-differentiated neuroendocrine neoplasm"),
+    ("histology_hyphenated_neuro_endocrine", "Rectum, ESD: neuro-endocrine tumour G1.", "histology",
+     "neuroendocrine_tumor", "neuro-endocrine tumour"),
+    ("procedure_tem_microsurgical_excision", "Rectum: transanal endoscopic microsurgical excision, NET G1.",
+     "procedure", "local_excision", "microsurgical"),
+    ("procedure_eus_fna", "Rectum: EUS-FNA. NET G1.", "procedure", "biopsy", "FNA"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
