@@ -819,13 +819,53 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
     return "present", start, end
 
 
+_PAIR_NAME_AFTER = re.compile(r"[ \t]*/[ \t]*[A-Za-z][A-Za-z \t\-]{0,30}?(?=[ \t]*[:=|])")
+_PAIR_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*[ \t]*/[ \t]*$")
+_PAIR_VALUES = re.compile(r"[ \t]*[:=|][ \t|]*(?P<a>[+\-−]|[A-Za-z]+(?:[ \t][A-Za-z]+)?)[ \t]*/[ \t]*"
+                          r"(?P<b>[+\-−]|[A-Za-z]+(?:[ \t][A-Za-z]+)?)")
+
+
+def _presence_word(d: _Doc, word: str) -> Optional[str]:
+    if word in ("-", "−"):
+        return "absent"
+    if word == "+":
+        return "present"
+    m = d.rules.presence.fullmatch(word)
+    return m.lastgroup if m is not None and m.lastgroup != "not_assessed" else None
+
+
+def _paired_presence(d: _Doc, a: "_Anchor") -> Optional[tuple[str, str, int, int, int, int]]:
+    """Two features named together and answered together: "LVI/PNI: +/-", "Lymphovascular/
+    perineural invasion: present/absent". ``(first, second, span of the first value, span of the
+    second)``, the values in the order the features were named; None when not so written."""
+    text = d.text
+    name = _PAIR_NAME_AFTER.match(text, a.end_char)
+    end = name.end() if name is not None else a.end_char
+    m = _PAIR_VALUES.match(text, end)
+    if m is None:
+        return None
+    first, second = _presence_word(d, m.group("a")), _presence_word(d, m.group("b"))
+    if first is None or second is None:
+        return None
+    return first, second, m.start("a"), m.end("a"), m.start("b"), m.end("b")
+
+
 def _presence(field: str):
     def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
+        both = field == "lvi" and "perineural" in a.text.lower()  # "lymphovascular/perineural invasion"
+        second = not both and _PAIR_NAME_BEFORE.search(d.text, max(0, a.start_char - 40), a.start_char)
+        pair = _paired_presence(d, a) if both or second or _PAIR_NAME_AFTER.match(d.text, a.end_char) else None
+        if pair is not None:
+            first_value, second_value, s1, e1, s2, e2 = pair
+            if both:
+                return [Candidate("lvi", first_value, a.start_char, e1), Candidate("pni", second_value, a.start_char, e2)]
+            value, e = (second_value, e2) if second else (first_value, e1)
+            return [Candidate(field, value, a.start_char, e)]
         value, s, e = _presence_value(d, a, negated, uncertain)
         if value is None:
             return []
         found = [Candidate(field, value, s, e)]
-        if field == "lvi" and "perineural" in a.text.lower():
+        if both:
             found.append(Candidate("pni", value, s, e))
         return found
     return handle
