@@ -695,6 +695,9 @@ S2_CASES = [
     ("pair_lvi_pni_signs_pni", NET + "LVI/PNI: +/-", "pni", "absent", "-"),
     ("pair_words_lvi", NET + "Lymphovascular/perineural invasion: present/absent", "lvi", "present", "present"),
     ("pair_words_pni", NET + "Lymphovascular/perineural invasion: present/absent", "pni", "absent", "absent"),
+    ("grade_differentiation_label_moderate", POLYP + "Differentiation: moderate\n", "grade", "G2", "moderate"),
+    ("grade_degree_of_differentiation_well", POLYP + "Degree of differentiation: well\n", "grade", "G1", "well"),
+    ("grade_differentiation_label_poorly", POLYP + "Differentiation - poorly\n", "grade", "G3", "poorly"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
