@@ -139,6 +139,7 @@ class Rules:
         self.margin_named = re.compile(v["margin_generic_named"], i)
         self.resection_answer = re.compile(v["resection_answer"], i)
         self.margin_answer = re.compile(v["margin_answer"], i)
+        self.margin_involvement_doubt = re.compile(v["margin_involvement_doubt"], i)
         self.margin_prefix = re.compile(v["margin_prefix"], i)
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
         self.margin_prefix_words = _alternatives(v["margin_prefix"])
@@ -181,6 +182,8 @@ class Rules:
         self.sm_before_layer = re.compile(v["sm_depth_before_layer"]["regex"], i)
         self.sm_below_mm = re.compile(v["sm_depth_below_mm"]["regex"], i)
         self.sm_criterion = re.compile(v["sm_criterion"]["regex"], i)
+        self.sm_from_surface = re.compile(v["sm_from_surface"]["regex"], i)
+        self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
@@ -645,6 +648,9 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
                 yield m.start(), found
 
 
+_SIZE_LEAD = re.compile(r"[ \t]*(?::[ \t]*)?(?=\d)")
+
+
 def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     """A size written against the tumour noun at ``[start, end)``: "a 6 cm ... tumour",
     "tumour, 15 mm", "nodule 7 x 6 mm"."""
@@ -653,6 +659,15 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     cs, ce = d.clause(start, end)
     if r.not_in_margin_clause.search(text, cs, start):
         return []  # "Lateral margin: ..., carcinoma 6 mm": a distance
+    # "lesion 18x14 mm, invasive carcinoma 9x6 mm": a length right after the noun is its own, and
+    # "carcinoma component 3.2 mm from the margin" makes the clause one of distances
+    lead = _SIZE_LEAD.match(text, end)
+    own = r.measurement.match(text, lead.end()) if lead is not None and d.near_measurement(end, end + 12) else None
+    if own is not None:
+        if r.distance_after.search(text[own.end() : own.end() + 30]):
+            return []
+        size = _measurement_mm(own)
+        return [] if size is None else [Candidate("tumor_size_mm", size, start, own.end())]
     last = None
     if d.near_measurement(max(cs, start - 60), start):  # cheap gate before the big regex
         for last in r.measurement.finditer(text, max(cs, start - 60), start):
@@ -1003,6 +1018,8 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
     return set(cached)
 
 
+_INVOLVED_LENGTH = re.compile(r"\b(?:over|along|across)(?:[ \t]+a[ \t]+(?:length|stretch|extent)[ \t]+of)?[ \t]*$",
+                              re.IGNORECASE)
 _WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
 _AT = re.compile(r"\s*at\b")
 _EXACT_AFTER_BOUND = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|[µμu]m)\s*\)")
@@ -1066,6 +1083,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             pass
         if last is not None:
             status, ev_s = last.lastgroup, last.start()
+    if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
+        status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
     # "lateral 4 mm" (inside or after). A distance followed by "from" after this anchor
     # belongs to the next margin.
@@ -1087,6 +1106,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             follow = text[cand.end() : cand.end() + 12]
             if (bounded and r.distance_owner.match(follow)) or re.match(r"\s*(?:x|×|by)\b", follow, re.IGNORECASE):
                 continue
+            if _INVOLVED_LENGTH.search(text, max(name_start, cand.start() - 30), cand.start()):
+                continue  # "extend to the deep margin over 0.5 mm": how much is involved, not a distance
             dm = cand
             if r.margin_precursor.search(text, max(name_start, cand.start() - 25), cand.start()):
                 # "adenoma 4 mm from the edge, carcinoma 6 mm": the tumour's own distance
@@ -1359,6 +1380,9 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         um = _um(m)
         if um == r.sm_criterion_um and r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start()):
             um = None  # "submucosal invasion >= 1000 µm": the JSCCR criterion, not a measurement
+        if um is not None and r.sm_from_surface.match(d.text, m.end()) \
+                and not r.sm_surface_allowed.search(d.text, m.end(), min(len(d.text), m.end() + 160)):
+            um = None  # "2.8 mm below the surface epithelium": not measured from the muscularis mucosae
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, min(ev_start, a.start_char), max(m.end(), a.end_char)))
     if submucosal and ("invasion" in lowered or found):
@@ -1611,11 +1635,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         stated = [c for c in cands if c.kind != "distance"]
         cands = stated or cands
         if chosen.get("procedure") == "biopsy":
-            # "Depth and margins cannot be determined on biopsy": a biopsy has no resection
-            # margin, so a generic "cannot be determined" states none.
-            cands = [c for c in cands if not (c.kind == "generic" and c.value == "indeterminate")]
-            if not cands:
-                return None
+            # A biopsy has no resection margin: "tumour extends to the deep edge of the biopsy
+            # fragments", "margins cannot be determined on biopsy" state none (docs/gold.md).
+            return None
     if field.startswith("margin_") and field.endswith("_mm"):
         # "< 1 mm to deep margin" (conclusion) summarises "0.6 mm from the deep margin": an
         # exact distance within the bound wins wherever it is stated
@@ -1637,6 +1659,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     if field in ("lvi", "pni"):
         return max(cands, key=lambda c: (_PRESENCE_ORDER[c.value], -c.start))
     if field.startswith("margin_") and not field.endswith("_mm"):
+        if {c.value for c in cands} == {"close", "negative"} and any(c.kind == "code" for c in cands if c.value == "negative"):
+            # "pVM0 (0.4 mm) ... close to the vertical margin": the coded status is the margin's status
+            cands = [c for c in cands if c.value == "negative"]
         return max(cands, key=lambda c: (_MARGIN_ORDER[c.value], -c.start))
     if field == "grade":
         first = [c for c in cands if c.kind == "diff_first"]

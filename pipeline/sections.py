@@ -77,6 +77,8 @@ def sentence_starts(text: str) -> list[int]:
         if (before.islower() or before in ",/") and one_break \
                 and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+        if before.isupper() and one_break and after.islower() and not paren:
+            continue  # "LVI and PNI\ncannot be evaluated": an acronym ends the line, the sentence goes on
         if one_break and after.islower() and (closing or (paren and before.isalnum())):
             continue  # "Ki-67 (MIB-1)\nlabels fewer than 1%", "4 mitoses in 10 HPF\n(field area ...)"
         starts.append(end)
@@ -215,9 +217,26 @@ _TITLE_COLON_GAP = 24
 _PART: Optional[re.Pattern[str]] = None
 
 
+_NUMBERED: Optional[re.Pattern[str]] = None
+
+
 def part_starts(text: str) -> list[tuple[int, str]]:
-    """``(char offset, part letter)`` for each specimen-part label ("A.", "Part B:", "(C)")."""
-    global _PART
+    """``(char offset, part letter)`` for each specimen-part label ("A.", "Part B:", "(C)").
+
+    Numbered labels ("(1)", "2)") are parts only when each is used again (listed under
+    "Specimens" and then reported on); a numbered list of findings uses each number once."""
+    global _PART, _NUMBERED
     if _PART is None:
-        _PART = re.compile(load_resource("value_rules.json")["parts"]["label"], re.MULTILINE)
-    return [(m.start(), (m.group("part") or m.group("part2")).upper()) for m in _PART.finditer(text)]
+        parts = load_resource("value_rules.json")["parts"]
+        _PART = re.compile(parts["label"], re.MULTILINE)
+        _NUMBERED = re.compile(parts["numbered_label"], re.MULTILINE)
+    found = [(m.start(), (m.group("part") or m.group("part2")).upper()) for m in _PART.finditer(text)]
+    if found or "1)" not in text:
+        return found
+    numbered = [(m.start(), m.group("n")) for m in _NUMBERED.finditer(text)]
+    counts: dict[str, int] = {}
+    for _, n in numbered:
+        counts[n] = counts.get(n, 0) + 1
+    if len(counts) < 2 or min(counts.values()) < 2:
+        return []
+    return numbered

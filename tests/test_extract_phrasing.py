@@ -698,6 +698,37 @@ S2_CASES = [
     ("grade_differentiation_label_moderate", POLYP + "Differentiation: moderate\n", "grade", "G2", "moderate"),
     ("grade_degree_of_differentiation_well", POLYP + "Degree of differentiation: well\n", "grade", "G1", "well"),
     ("grade_differentiation_label_poorly", POLYP + "Differentiation - poorly\n", "grade", "G3", "poorly"),
+    # from the w7 train round
+    ("resection_single_fragment_table_cell", NET + "| SPECIMEN | 11X9 MM | SINGLE FRAGMENT |\n", "resection",
+     "en_bloc", "SINGLE FRAGMENT"),
+    ("deep_resection_surface", NET + "The tumour lies 0.2 mm from the cauterised deep resection surface.", "margin_deep",
+     "close", "0.2 mm"),
+    ("involved_length_not_distance", NET + "Addendum: the tumour extends to the deep margin over 0.5 mm of its length.",
+     "margin_deep_mm", None, None),
+    ("size_right_after_noun_wins", POLYP + "Size: lesion 18x14 mm, invasive carcinoma 9x6 mm.\n", "tumor_size_mm", 9,
+     "9x6 mm"),
+    ("size_invasive_part", POLYP + "Size of lesion: 31 x 24 mm; invasive part 9 x 6 mm\n", "tumor_size_mm", 9,
+     "9 x 6 mm"),
+    ("size_carcinoma_in_parenthesis", POLYP + "Tumor diameter : 14x12 mm (carcinoma 8x6 mm)\n", "tumor_size_mm", 8,
+     "8x6 mm"),
+    ("numbered_parts", "Specimens:\n (1) Rectal NET, ESD\n (2) Sigmoid polyp, EMR piecemeal\n\n(1) ESD specimen, one "
+     "piece. Neuroendocrine tumour, G1.\n(2) Multiple fragments. Tubular adenoma; piecemeal.\n", "resection",
+     "en_bloc", "one piece"),
+    ("numbered_list_is_not_parts", "Rectum, ESD:\n(1) Neuroendocrine tumour, G1.\n(2) Lymphovascular invasion: "
+     "absent.\n", "lvi", "absent", "absent"),
+    ("biopsy_edge_is_no_margin", "Rectum, biopsy: neuroendocrine tumour, G1. The tumour extends to the deep edge of "
+     "the biopsy fragments.", "margin_deep", None, None),
+    ("abuts_involvement_not_excluded", NET + "Deep margin: the tumour abuts the cauterised deep margin; involvement "
+     "cannot be excluded.", "margin_deep", "indeterminate", "abuts"),
+    ("pt_sub_subcategory", "Stomach, ESD: adenocarcinoma. pT1b1 (SM1)", "pt", "pT1b", "pT1b1"),
+    ("acronym_wraps_line", "Rectum, biopsy: adenocarcinoma. LVI and PNI\ncannot be evaluated in biopsies.", "lvi",
+     None, None),
+    ("sm_from_surface_not_sm_depth", NET + "Depth: SM (deepest point 2.8 mm below the surface epithelium)\n",
+     "sm_invasion_um", None, None),
+    ("sm_from_surface_when_mm_unidentifiable", POLYP + "SM depth : 4500 µm (measured from the lesion surface; "
+     "muscularis mucosae not identifiable)\n", "sm_invasion_um", 4500, "4500"),
+    ("code_negative_beats_prose_close", NET + "pHM0, pVM0 (0.4 mm). The tumour lies close to the vertical margin.",
+     "margin_deep", "negative", "pVM0"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
