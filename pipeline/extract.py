@@ -223,6 +223,7 @@ class Rules:
         self.node_examined = re.compile(nodes["examined"], i)
         self.node_examined_label = re.compile(nodes["examined_label"], i)
         self.node_positive = re.compile(nodes["positive"], i)
+        self.node_positive_paren = re.compile(nodes["positive_paren"], i)
         self.node_all_negative = re.compile(nodes["all_negative"], i)
         self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
         self.node_none_in = re.compile(nodes["none_in"], i)
@@ -1447,12 +1448,12 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     ex = r.node_examined.search(text, s, e) or r.node_examined_label.search(text, s, e)
     if ex is not None:
         add("lymph_nodes_examined", ex.group("total") or ex.groupdict().get("total2"), ex.start(), ex.end())
-    pos = r.node_positive.search(text, s, e)
+    pos = r.node_positive.search(text, s, e) or r.node_positive_paren.search(text, s, e)
     which = r.node_one_of_which.search(text, ex.end(), e) if ex is not None and found else None
     if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
         add("lymph_nodes_positive", which.group("pos"), which.start(), which.end())
     elif pos is not None:
-        add("lymph_nodes_positive", pos.group("pos") or pos.group("pos2"), pos.start(), pos.end())
+        add("lymph_nodes_positive", pos.group("pos") or pos.groupdict().get("pos2"), pos.start(), pos.end())
     elif ex is not None and found and r.node_all_negative.search(text, ex.start(), e):
         # "17 lymph nodes, all negative"; "twelve reactive lymph nodes"
         neg = r.node_all_negative.search(text, ex.start(), e)

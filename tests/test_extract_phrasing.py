@@ -729,6 +729,11 @@ S2_CASES = [
      "muscularis mucosae not identifiable)\n", "sm_invasion_um", 4500, "4500"),
     ("code_negative_beats_prose_close", NET + "pHM0, pVM0 (0.4 mm). The tumour lies close to the vertical margin.",
      "margin_deep", "negative", "pVM0"),
+    ("nodes_number_of_with_paren_positive", RAD + "Number of lymph nodes: 15 (0 positive)", "lymph_nodes_examined", 15,
+     "15"),
+    ("nodes_paren_positive", RAD + "Number of lymph nodes: 15 (0 positive)", "lymph_nodes_positive", 0, "0 positive"),
+    ("nodes_retrieved_then_with_metastatic", RAD + "Nodes: 15 retrieved, 2 with metastatic carcinoma.",
+     "lymph_nodes_positive", 2, "2 with metastatic"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
