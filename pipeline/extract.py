@@ -167,6 +167,8 @@ class Rules:
         self.microscopic_before = re.compile(size["microscopic_before"], i)
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
+        self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
+        self.other_lesion_before = re.compile(size["other_lesion_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
@@ -637,6 +639,9 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
             if m.start() in seen:
                 continue
             seen.add(m.start())
+            if r.other_lesion_before.search(d.text, max(0, m.start() - 30), m.start()) \
+                    or r.other_lesion_before.search(d.text, max(0, m.start() - 40), max(0, m.start() - 8)):
+                continue  # "a separate 6 mm nodule", "6 mm mesorectal nodule": not the primary
             found = _attached_size(d, m.start(), m.end())
             if m.group().lower().startswith("polyp") \
                     or r.benign_before.search(d.text, max(0, m.start() - 30), m.start()):
@@ -1677,7 +1682,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
 def _clinical_size(c: Candidate, text: str, rules: Rules) -> bool:
     """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)": not a pathological size."""
     return bool(rules.clinical_size_before.search(text, max(0, c.start - 40), c.start)
-                or rules.clinical_size_after.match(text[c.end : c.end + 30]))
+                or rules.clinical_size_after.match(text[c.end : c.end + 30])
+                or rules.clinical_sentence.search(text, max(0, c.start - 100), c.start)
+                or rules.clinical_sentence.search(text, c.start, c.end))
 
 
 def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], value: Any,

@@ -147,7 +147,7 @@ class PathSectionizer(Sectionizer):
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._Sectionizer__matcher(doc)  # medspaCy's matcher over our rules
-        matches = self.filter_start_lines(doc, matches)
+        matches = [m for m in self.filter_start_lines(doc, matches) if _ends_heading(doc, m[2])]
         rule_map = self._Sectionizer__matcher.rule_map
         strings = self.nlp.vocab.strings
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
@@ -208,6 +208,16 @@ def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]
         kept_matches.append(match)
         last = category
     return kept_heads, kept_matches
+
+
+_NOT_A_HEADING = re.compile(r"[ \t]+(?:size|dimensions?|measures|measuring|weight|integrity)\b", re.IGNORECASE)
+
+
+def _ends_heading(doc: Doc, end: int) -> bool:
+    """"Specimen size 48 x 39 mm" is a sentence about the specimen, not a "Specimen" heading."""
+    if end >= len(doc):
+        return True
+    return not _NOT_A_HEADING.match(doc_text(doc), doc[end - 1].idx + len(doc[end - 1]))
 
 
 #: How far after its heading words a line's first colon may be and still end the heading

@@ -734,6 +734,18 @@ S2_CASES = [
     ("nodes_paren_positive", RAD + "Number of lymph nodes: 15 (0 positive)", "lymph_nodes_positive", 0, "0 positive"),
     ("nodes_retrieved_then_with_metastatic", RAD + "Nodes: 15 retrieved, 2 with metastatic carcinoma.",
      "lymph_nodes_positive", 2, "2 with metastatic"),
+    ("specimen_size_sentence_not_heading", "Findings:\n Specimen size 48 x 39 mm. Lesion size 36 x 30 mm (of which the "
+     "carcinoma part 14 x 9 mm).\n Adenocarcinoma in adenoma.\n", "tumor_size_mm", 14, "14 x 9 mm"),
+    ("size_neoplasia_noun", NET + "The neoplasia has maximal extension of 14 mm at histology.", "tumor_size_mm", 14,
+     "14 mm"),
+    ("size_endoscopist_describes", NET + "Endoscopist describes subepithelial lesion of about 12 mm.", "tumor_size_mm",
+     None, None),
+    ("size_separate_nodule_not_primary", RAD + "Ulcerated tumour measuring 41 x 35 x 9 mm. A separate 6 mm nodule in "
+     "the mesorectum.", "tumor_size_mm", 41, "41 x 35"),
+    ("size_ct_tumour", "Rectum, biopsy: neuroendocrine carcinoma. Clinical: mass (endoscopically about 5 cm; CT: "
+     "tumour 62 mm).", "tumor_size_mm", None, None),
+    ("margin_side_paren_wraps_line", NET + "Deep (serosal/adventitial\nside) margin free, distance 1.5 mm.",
+     "margin_deep_mm", 1.5, "1.5 mm"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
