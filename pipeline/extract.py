@@ -168,6 +168,8 @@ class Rules:
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
+        self.site_label_before = re.compile(v["site_label"]["before"], i)
+        self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
         self.other_lesion_before = re.compile(size["other_lesion_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
@@ -1687,6 +1689,14 @@ def _clinical_size(c: Candidate, text: str, rules: Rules) -> bool:
                 or rules.clinical_sentence.search(text, c.start, c.end))
 
 
+def _stated_tumour_site(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
+    """"Tumour site ....... Caecum" names the site; "Specimen length 31.5 cm (terminal ileum
+    6 cm, colon 25.5 cm)" names the organs the specimen includes, not the tumour's site."""
+    sites = [c for c in sites if not rules.site_then_length.match(text, c.end)] or sites
+    stated = [c for c in sites if rules.site_label_before.search(text, max(0, c.start - 40), c.start)]
+    return stated or sites
+
+
 def _site_on_tumour_line(sites: list[Candidate], histologies: list[Candidate], value: Any,
                          text: str) -> list[Candidate]:
     """"1) Rectum, scar biopsies: no residual tumour. 2) Sigmoid colon, polypectomy: hyperplastic
@@ -1758,6 +1768,8 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             continue
         if field == "tumor_size_mm" and text is not None:
             fc = [c for c in fc if not _clinical_size(c, text, rules)]
+        if field == "site" and text is not None:
+            fc = _stated_tumour_site(fc, text, rules)
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":

@@ -746,6 +746,11 @@ S2_CASES = [
      "tumour 62 mm).", "tumor_size_mm", None, None),
     ("margin_side_paren_wraps_line", NET + "Deep (serosal/adventitial\nside) margin free, distance 1.5 mm.",
      "margin_deep_mm", 1.5, "1.5 mm"),
+    ("site_label_wins", "Procedure: Right hemicolectomy\nSpecimen length .... 31.5 cm (terminal ileum 6 cm, colon "
+     "25.5 cm)\nTumour site ...... Caecum\nHistologic type ... Well-differentiated neuroendocrine tumour\n", "site",
+     "colon", "Caecum"),
+    ("nodes_dotted_leader", RAD + "Regional lymph nodes\n  Number examined ........ 22\n  Number involved ........ 3\n",
+     "lymph_nodes_positive", 3, "3"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
