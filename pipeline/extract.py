@@ -656,6 +656,8 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
                 yield m.start(), found
 
 
+_SPECIMEN_BEFORE = re.compile(r"\b(?:specimen|disc|disk|ellipse)(?:[ \t]+(?:size|measur\w*|dimensions?))?\W{0,4}$",
+                              re.IGNORECASE)
 _SIZE_LEAD = re.compile(r"[ \t]*(?::[ \t]*)?(?=\d)")
 
 
@@ -682,6 +684,8 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
             pass
     if last is not None and r.clinical_before.search(text, max(0, last.start() - 60), last.start()):
         return []  # "biopsy of a 3 mm nodule": the endoscopist's size
+    if last is not None and _SPECIMEN_BEFORE.search(text, max(cs, last.start() - 30), last.start()):
+        last = None  # "Specimen 42x35mm, lesion ...": the specimen's measurement
     if last is not None and not r.site_distance_before.search(text, max(0, last.start() - 30), last.start()):
         gap = text[last.end() : start]
         if gap.strip() == "(" and r.attach_paren_noun.match(text, start):
@@ -1343,6 +1347,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     return found
 
 
+_NOT_SM_BETWEEN = re.compile(r"\b(?:meso\w+|subseros\w*|pericol\w*|perirectal|extramural|serosa\w*|margins?|"
+                             r"muscularis\s+propria)\b", re.IGNORECASE)
 _INVASION_WORD = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat)", re.IGNORECASE)
 
 
@@ -1384,6 +1390,8 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         for before in r.length.finditer(d.text, max(cs, a.start_char - 30), a.start_char):
             if _SM_GAP_BEFORE.fullmatch(d.text, before.end(), a.start_char):
                 m, ev_start = before, before.start()
+    if m is not None and _NOT_SM_BETWEEN.search(d.text, a.start_char, m.start()):
+        m = None  # "depth of mesoappendiceal infiltration 1 mm", "SM (distance to vertical margin 350 µm)"
     if m is not None:
         um = _um(m)
         if um == r.sm_criterion_um and r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start()):

@@ -751,6 +751,14 @@ S2_CASES = [
      "colon", "Caecum"),
     ("nodes_dotted_leader", RAD + "Regional lymph nodes\n  Number examined ........ 22\n  Number involved ........ 3\n",
      "lymph_nodes_positive", 3, "3"),
+    ("sm_depth_of_other_layer", "Appendix, appendicectomy: NET G1. The tumour infiltrates the mesoappendix; depth of "
+     "mesoappendiceal infiltration 1 mm.", "sm_invasion_um", None, None),
+    ("sm_distance_to_margin_not_depth", NET + "Depth : SM (distance to vertical margin 350μm)\n", "sm_invasion_um",
+     None, None),
+    ("size_specimen_measurement_before_lesion", POLYP + " Specimen size 42x35mm, Lesion 0-Is+IIa, 16x13mm (fixed).\n",
+     "tumor_size_mm", 16, "16x13mm"),
+    ("section_clin_and_dx", "Clin: 5 mm sessile lesion rectum, ?carcinoid ?lymphoid polyp.\nDx: RECTUM, BIOPSY - WELL "
+     "DIFFERENTIATED NEUROENDOCRINE TUMOUR (NET).\n", "histology", "neuroendocrine_tumor", "NEUROENDOCRINE"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
      "polypectomy: hyperplastic polyp.\n", "site", "colon", "Sigmoid colon"),
 ]
