@@ -756,7 +756,7 @@ S2_CASES = [
     ("sm_distance_to_margin_not_depth", NET + "Depth : SM (distance to vertical margin 350μm)\n", "sm_invasion_um",
      None, None),
     ("size_specimen_measurement_before_lesion", POLYP + " Specimen size 42x35mm, Lesion 0-Is+IIa, 16x13mm (fixed).\n",
-     "tumor_size_mm", 16, "16x13mm"),
+     "tumor_size_mm", None, None),
     ("section_clin_and_dx", "Clin: 5 mm sessile lesion rectum, ?carcinoid ?lymphoid polyp.\nDx: RECTUM, BIOPSY - WELL "
      "DIFFERENTIATED NEUROENDOCRINE TUMOUR (NET).\n", "histology", "neuroendocrine_tumor", "NEUROENDOCRINE"),
     ("site_on_tumour_line", "Diagnosis:\n1) Rectum, scar biopsies: no residual tumour.\n2) Sigmoid colon, cold snare "
