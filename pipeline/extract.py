@@ -1105,7 +1105,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     for cand in r.length.finditer(text, before_start, name_start):
         gap = text[cand.end() : name_start]
         # "0.5 mm from the deep margin"; "2 mm deep margin, clear" (a table cell)
-        if r.distance_owner.match(gap) or (first and not gap.strip()):
+        if r.distance_owner.match(gap) or (first and not gap.strip() and "\n" not in gap):
             dm = cand
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
