@@ -176,12 +176,19 @@ def _split_clauses(quote: str) -> list[str]:
     every item (joined with a space, so the negation's scope runs on)."""
     cues = _cues()
     out: list[str] = []
-    for part in re.split(r"[;,\n]|\.\s", quote):
+    for part in re.split(r"[;\n]|(?<!\d),|,(?!\d)|\.\s", _unwrap(quote)):
         if out and cues.clause_continues.search(out[-1]) and not cues.clause_breaks.search(part):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
     return out
+
+
+def _unwrap(quote: str) -> str:
+    """``quote`` with soft line wraps joined: a line break before a lower-case word (or an
+    opening bracket and one) continues the sentence, so 'invasion not\\nidentified' and
+    'no\\nperineural ... detected' stay one clause. A break before a capital stays a break."""
+    return re.sub(r"[ \t\r]*\n[ \t\r]*(?=\(?[a-z])", " ", quote)
 
 
 def _off_field(name: str, quote: str) -> Optional[str]:
@@ -198,6 +205,7 @@ def _off_field(name: str, quote: str) -> Optional[str]:
 def quote_polarity(name: str, quote: str) -> set[str]:
     """The status values (present/absent/..., positive/negative/...) the quote states for field
     ``name``: read in the clauses naming the field first, then in the whole quote."""
+    quote = _unwrap(quote)
     for scope in (_clauses_naming(name, quote), quote):
         found = _status_words(name, scope)
         if not found and name.startswith("margin_"):
@@ -291,9 +299,11 @@ def _code_pattern(value: str, letter: str) -> re.Pattern:
     """'ypT1a' -> a pattern for 'ypT1a' / 'yT1a' / 'ypt1a', not 'pT1a' alone nor 'ypT1'."""
     m = re.fullmatch(rf"(y|r|yr)?p{letter}(\w+)", value)
     prefix, code = (m.group(1) or "", m.group(2)) if m else ("", value)
-    # Case-sensitive lookahead so that "pT1N0" still states pT1 but "pT1a" does not.
+    # Case-sensitive lookahead so that "pT1N0" still states pT1 but "pT1a" does not. A code
+    # ending in a letter may carry one more sub-level digit ("pT1b1 (SM1)" states pT1b).
+    sub = r"(?:[0-9](?![0-9a-z]))?" if code[-1:].isalpha() else ""
     return re.compile(rf"(?<![A-Za-z])(?i:{prefix})[pP]?[{letter}{letter.lower()}]"
-                      rf"(?i:{re.escape(code)})(?![0-9a-z])")
+                      rf"(?i:{re.escape(code)}){sub}(?![0-9a-z])")
 
 
 def support_problem(name: str, value: Any, quote: str) -> Optional[str]:

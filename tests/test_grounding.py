@@ -376,3 +376,77 @@ def test_a_leading_negation_covers_its_clause(quote):
 ])
 def test_w5_w6_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+# --- cues and fixes for the w7a-w8c train phrasings: each with the claims it must keep rejecting ---
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # 'AFFECTED' / 'exposed at' the margin are positive; their negations are not.
+    ("margin_deep", "positive", "Deep margin (perirectal fat, blue ink): AFFECTED.", True),
+    ("margin_deep", "negative", "Deep margin (perirectal fat, blue ink): AFFECTED.", False),
+    ("margin_deep", "positive", "Deep margin: not affected.", False),
+    ("margin_deep", "negative", "Deep margin: not affected.", True),
+    ("margin_lateral", "positive", "lateral margin unaffected", False),
+    ("margin_lateral", "negative", "lateral margin unaffected", True),
+    ("margin_deep", "positive", "Tumor cells are exposed at the vertical margin", True),
+    ("margin_deep", "negative", "Tumor cells are exposed at the vertical margin", False),
+    ("margin_deep", "positive", "Tumor cells are not exposed at the vertical margin", False),
+    ("margin_deep", "negative", "Tumor cells are not exposed at the vertical margin", True),
+    # 'tumourfree' in one word; the distance beside it does not override the status word.
+    ("margin_deep", "negative", "| deep (basal)       | tumourfree|   0.8        |", True),
+    ("margin_deep", "close", "| deep (basal)       | tumourfree|   0.8        |", False),
+    ("margin_deep", "positive", "| deep (basal)       | tumourfree|   0.8        |", False),
+    # 'reach the ... cut end', across a soft line wrap; 'do not reach' stays negative.
+    ("margin_lateral", "positive", "Tumor nests reach the horizontal\n(lateral) cut end", True),
+    ("margin_lateral", "negative", "Tumor nests reach the horizontal\n(lateral) cut end", False),
+    ("margin_lateral", "positive", "Tumor nests do not reach the horizontal cut end", False),
+    # 'involvement cannot be excluded' is indeterminate, not positive.
+    ("margin_deep", "indeterminate", "deep margin: the tumour abuts the cauterised deep margin; "
+                                     "involvement cannot be\n       excluded (thermal artefact).", True),
+    ("margin_deep", "positive", "deep margin: the tumour abuts the cauterised deep margin; "
+                                "involvement cannot be\n       excluded (thermal artefact).", False),
+    # A decimal comma is not a clause break: 0,6 mm is close, not 6 mm free.
+    ("margin_deep", "close", "Distance of tumour to the basal resection margin 0,6 mm", True),
+    ("margin_deep", "negative", "Distance of tumour to the basal resection margin 0,6 mm", False),
+    ("margin_deep", "close", "Distance of tumour to the basal resection margin 6,0 mm", False),
+    ("margin_deep_mm", 0.6, "Distance of tumour to the basal resection margin 0,6 mm", True),
+    ("margin_deep_mm", 6, "Distance of tumour to the basal resection margin 0,6 mm", False),
+    # A soft line wrap does not cut a negation from its verb.
+    ("lvi", "absent", "Lymphovascular invasion not\nidentified", True),
+    ("lvi", "present", "Lymphovascular invasion not\nidentified", False),
+    ("pni", "absent", "no\nperineural sheath infiltration detected", True),
+    ("pni", "present", "no\nperineural sheath infiltration detected", False),
+    # ... but a line break before a capital still separates two statements.
+    ("lvi", "present", "Perineural invasion: no\nLymphovascular invasion: present", True),
+    ("lvi", "absent", "Perineural invasion: no\nLymphovascular invasion: present", False),
+    # A tumour embolus (singular) in a vessel, and its negation.
+    ("lvi", "present", "shows a tumour embolus within a lymphatic channel", True),
+    ("lvi", "absent", "shows a tumour embolus within a lymphatic channel", False),
+    ("lvi", "present", "no tumour embolus within a lymphatic channel", False),
+    ("lvi", "absent", "no tumour embolus within a lymphatic channel", True),
+    # 'Mitoses: not found' / 'Mitoses: none' state a zero count; not a non-zero one.
+    ("mitoses_per_2mm2", 0, "Mitoses: not found.", True),
+    ("mitoses_per_2mm2", 2, "Mitoses: not found.", False),
+    ("mitoses_per_2mm2", 0, "Mitoses: none.", True),
+    ("mitoses_per_2mm2", 0, "Atypical mitoses: not found.", False),
+    ("mitoses_per_2mm2", 0, "Mitoses: 3 / 2 mm2", False),
+    # pT1b1 (a sub-level of pT1b) states pT1b, not pT1a nor the bare pT1.
+    ("pt", "pT1b", "pT1b1 (SM1), 350 um from m.mucosae", True),
+    ("pt", "pT1a", "pT1b1 (SM1), 350 um from m.mucosae", False),
+    ("pt", "pT1", "pT1b1 (SM1), 350 um from m.mucosae", False),
+    ("pt", "pT1", "pT12", False),
+    # Synoptic differentiation with a qualifier in brackets.
+    ("grade", "G2", "Differentiation (worst area) .............. Moderate", True),
+    ("grade", "G1", "Differentiation (worst area) .............. Moderate", False),
+    ("grade", "G3", "Differentiation (worst area) .............. Moderate", False),
+    ("grade", "G3", "Differentiation (worst area): poor", True),
+    # Sigmoidectomy is a radical resection; biopsy forceps, but not a forceps polypectomy.
+    ("procedure", "radical_resection", "Procedure: Sigmoidectomy", True),
+    ("procedure", "polypectomy", "Procedure: Sigmoidectomy", False),
+    ("procedure", "biopsy", "cold forceps x2", True),
+    ("procedure", "polypectomy", "cold forceps x2", False),
+    ("procedure", "biopsy", "cold forceps polypectomy", False),
+])
+def test_w7_w8_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
