@@ -19,6 +19,9 @@ FIELDS = ("\n  Procedure: Right hemicolectomy\n  Histologic Type: Adenocarcinoma
           "  Pathologic Stage (AJCC 8th): pT4a pN0\n")
 
 
+NET_RES = "Terminal ileum, segmental resection: well-differentiated neuroendocrine tumour, 21 mm. "
+
+
 def synoptic(title: str) -> str:
     return PARTS + title + FIELDS
 
@@ -34,6 +37,15 @@ CASES = [
     # traps: a lower-case sentence or a "see synoptic" line is no title; part B stays part B
     ("syn_trap_see", PARTS + "SEE SYNOPTIC\n  Perineural invasion: present\n", "pni", None, None),
     ("syn_trap_prose", PARTS + "Colon resection, see synoptic\n  Perineural invasion: present\n", "pni", None, None),
+    # nodes: "3 of 11 contain metastatic NET" (a verb of the nodes after the total)
+    ("nodes_of_contain_pos", NET_RES + "Lymph nodes: 3 of 11 contain metastatic NET.", "lymph_nodes_positive", 3, "3 of 11 contain"),
+    ("nodes_of_contain_ex", NET_RES + "Lymph nodes: 3 of 11 contain metastatic NET.", "lymph_nodes_examined", 11, "3 of 11 contain"),
+    ("nodes_of_contains", NET_RES + "Lymph nodes: one of 14 contains metastatic tumour.", "lymph_nodes_positive", 1, "one of 14 contains"),
+    ("nodes_of_show", NET_RES + "Regional lymph nodes: 2 of 9 show metastatic carcinoma.", "lymph_nodes_examined", 9, "2 of 9 show"),
+    ("nodes_of_harbour", NET_RES + "Lymph nodes: 4 of 16 harbour tumour deposits.", "lymph_nodes_positive", 4, "4 of 16 harbour"),
+    # traps: not nodes
+    ("nodes_trap_cores", NET_RES + "3 of 11 cores contain tumour.", "lymph_nodes_examined", None, None),
+    ("nodes_trap_mitoses", NET_RES + "Lymph nodes: not submitted. Mitoses: 3 of 11 fields show mitoses.", "lymph_nodes_positive", None, None),
 ]
 
 ALL = CASES
