@@ -843,7 +843,35 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
             m = d.rules.presence.match(d.text, below[0], below[1])
             if m is not None:
                 return (None if m.lastgroup == "not_assessed" else m.lastgroup), start, m.end()
+            sub = _sub_item_presence(d, start, below[0])
+            if sub is not None:
+                return sub[0], start, sub[1]
     return "present", start, end
+
+
+#: An indented "Small vessel (lymphatic): Not identified" line under a label with no value.
+_SUB_ITEM = re.compile(r"[ \t]+[^:\n]{1,60}:[ \t]*(?P<value>[^\n]*)(?:\n|$)")
+
+
+def _sub_item_presence(d: _Doc, label: int, pos: int) -> Optional[tuple[str, int]]:
+    """``(value, end of the last value)`` of the indented sub-items under a label with no value
+    of its own ("Lymphovascular Invasion:" / "  Small vessel: Not identified" / "  Large
+    vessel: Not identified"): present if any says so, absent if all say absent, else None."""
+    line_start = d.text.rfind("\n", 0, label) + 1
+    indent = len(d.text[line_start:label]) - len(d.text[line_start:label].lstrip(" \t"))
+    values: list[str] = []
+    end = pos
+    m = _SUB_ITEM.match(d.text, d.text.rfind("\n", 0, pos) + 1)
+    while m is not None and len(values) < 8 and len(m.group(0)) - len(m.group(0).lstrip(" \t")) > indent:
+        v = d.rules.presence.match(m.group("value"))
+        if v is None or v.lastgroup not in ("present", "absent"):
+            return None
+        values.append(v.lastgroup)
+        end = m.start("value") + v.end()
+        m = _SUB_ITEM.match(d.text, m.end())
+    if not values:
+        return None
+    return ("present" if "present" in values else "absent"), end
 
 
 _PAIR_NAME_AFTER = re.compile(r"[ \t]*/[ \t]*[A-Za-z][A-Za-z \t\-]{0,30}?(?=[ \t]*[:=|])")

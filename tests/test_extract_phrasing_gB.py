@@ -22,6 +22,9 @@ FIELDS = ("\n  Procedure: Right hemicolectomy\n  Histologic Type: Adenocarcinoma
 NET_RES = "Terminal ileum, segmental resection: well-differentiated neuroendocrine tumour, 21 mm. "
 
 
+ADENO_RES = "Colon, right hemicolectomy: invasive adenocarcinoma, poorly differentiated, 55 mm.\n"
+
+
 def synoptic(title: str) -> str:
     return PARTS + title + FIELDS
 
@@ -46,6 +49,15 @@ CASES = [
     # traps: not nodes
     ("nodes_trap_cores", NET_RES + "3 of 11 cores contain tumour.", "lymph_nodes_examined", None, None),
     ("nodes_trap_mitoses", NET_RES + "Lymph nodes: not submitted. Mitoses: 3 of 11 fields show mitoses.", "lymph_nodes_positive", None, None),
+    # LVI: a label with no value, answered by indented sub-items
+    ("lvi_sub_all_absent", ADENO_RES + "  Lymphovascular Invasion:\n    Small vessel (lymphatic): Not identified\n    Large vessel (venous), intramural: Not identified\n    Large vessel (venous), extramural: Not identified\n  Perineural Invasion: Present\n", "lvi", "absent", "Not identified"),
+    ("lvi_sub_one_present", ADENO_RES + "  Lymphovascular Invasion:\n    Small vessel (lymphatic): Present\n    Large vessel (venous): Not identified\n", "lvi", "present", "Present"),
+    ("lvi_sub_absent_tab", ADENO_RES + "Lymphovascular invasion:\n\tLymphatic: absent\n\tVenous: absent\n", "lvi", "absent", "absent"),
+    ("lvi_sub_negative", ADENO_RES + "LVI:\n   Small vessel: negative\n   Large vessel: negative\nMargins: clear.\n", "lvi", "absent", "negative"),
+    ("lvi_sub_pni_after", ADENO_RES + "  Lymphovascular Invasion:\n    Small vessel (lymphatic): Not identified\n  Perineural Invasion: Present\n", "pni", "present", "Present"),
+    # traps: sub-items that do not answer, or lines not indented under the label
+    ("lvi_sub_trap_unanswered", ADENO_RES + "  Lymphovascular Invasion:\n    Small vessel (lymphatic): see comment\n    Large vessel: Not identified\n", "lvi", "present", "Lymphovascular Invasion"),
+    ("lvi_sub_trap_not_indented", ADENO_RES + "  Lymphovascular Invasion:\n  Perineural Invasion: Not identified\n", "lvi", "present", "Lymphovascular Invasion"),
 ]
 
 ALL = CASES
