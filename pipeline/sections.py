@@ -192,16 +192,22 @@ class PathSectionizer(Sectionizer):
         return doc
 
 
+#: Heading words that, indented under a synoptic title, are its fields: "  Procedure:",
+#: "  Macroscopic Tumor Perforation:", "  Microscopic Tumor Extension:".
+_SYNOPTIC_FIELD_CATEGORIES = frozenset({"specimen", "gross", "microscopic"})
+
+
 def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]:
-    """Drop the specimen headings that are fields of a synoptic block: an indented
+    """Drop the headings that are fields of a synoptic block: an indented
     "  Procedure:  Ileocecal resection" under "SYNOPTIC -- ..." is the checklist's first line,
-    not a new section (the nodes and margins under it stay synoptic)."""
+    and "  Macroscopic Tumor Perforation:" a later one, not new sections (the nodes and
+    margins under them stay synoptic)."""
     kept_heads, kept_matches = [], []
     last = None
     for head, match in zip(heads, matches):
         category, char = head
         line_start = text.rfind("\n", 0, char) + 1
-        if category == "specimen" and last == "synoptic" and text[line_start:char].strip() == "" \
+        if category in _SYNOPTIC_FIELD_CATEGORIES and last == "synoptic" and text[line_start:char].strip() == "" \
                 and char > line_start:
             continue
         kept_heads.append(head)

@@ -58,6 +58,12 @@ CASES = [
     # traps: sub-items that do not answer, or lines not indented under the label
     ("lvi_sub_trap_unanswered", ADENO_RES + "  Lymphovascular Invasion:\n    Small vessel (lymphatic): see comment\n    Large vessel: Not identified\n", "lvi", "present", "Lymphovascular Invasion"),
     ("lvi_sub_trap_not_indented", ADENO_RES + "  Lymphovascular Invasion:\n  Perineural Invasion: Not identified\n", "lvi", "present", "Lymphovascular Invasion"),
+    # an indented "Macroscopic ...:" / "Microscopic ...:" field of a synoptic is no gross section
+    ("syn_macro_field_nodes", PARTS + "COLON AND RECTUM RESECTION - SYNOPTIC\n  Procedure: Right hemicolectomy\n  Macroscopic Tumor Perforation: Not identified\n  Regional Lymph Nodes: 0 of 25 (A: 0/21, B: 0/4)\n", "lymph_nodes_examined", 25, "0 of 25"),
+    ("syn_micro_field_nodes", PARTS + "SYNOPTIC REPORT\n  Procedure: Right hemicolectomy\n  Microscopic Tumor Extension: subserosa\n  Lymph nodes: 0 of 25 (A: 0/21, B: 0/4)\n", "lymph_nodes_examined", 25, "0 of 25"),
+    ("syn_macro_field_size", "SYNOPTIC REPORT\n  Procedure: EMR\n  Macroscopic Appearance: sessile\n  Tumor Size: 8 mm\nGROSS DESCRIPTION:\nSpecimen 25 x 20 mm with a 12 mm polyp.\n", "tumor_size_mm", 8.0, "8 mm"),
+    # trap: an unindented gross heading after the synoptic still starts the gross section
+    ("syn_trap_gross_heading", "SYNOPTIC REPORT\n  Procedure: EMR\n  Histologic Type: Adenocarcinoma\nMacroscopic description:\nThe tumour measures 12 mm.\n", "tumor_size_mm", 12.0, "12 mm"),
 ]
 
 ALL = CASES
