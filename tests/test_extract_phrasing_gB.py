@@ -64,6 +64,14 @@ CASES = [
     ("syn_macro_field_size", "SYNOPTIC REPORT\n  Procedure: EMR\n  Macroscopic Appearance: sessile\n  Tumor Size: 8 mm\nGROSS DESCRIPTION:\nSpecimen 25 x 20 mm with a 12 mm polyp.\n", "tumor_size_mm", 8.0, "8 mm"),
     # trap: an unindented gross heading after the synoptic still starts the gross section
     ("syn_trap_gross_heading", "SYNOPTIC REPORT\n  Procedure: EMR\n  Histologic Type: Adenocarcinoma\nMacroscopic description:\nThe tumour measures 12 mm.\n", "tumor_size_mm", 12.0, "12 mm"),
+    # "equivocal" before the finding is a doubt, as it is after it
+    ("lvi_equivocal_before", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + " - EQUIVOCAL LYMPHOVASCULAR INVASION (SEE COMMENT).\n", "lvi", "indeterminate", "EQUIVOCAL"),
+    ("lvi_equivocal_before_lc", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Equivocal lymphovascular invasion.\n", "lvi", "indeterminate", "Equivocal"),
+    ("pni_equivocal_before", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Equivocal perineural invasion.\n", "pni", "indeterminate", "Equivocal"),
+    ("lvi_equivocal_after", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Lymphovascular invasion: equivocal.\n", "lvi", "indeterminate", "equivocal"),
+    # traps: the doubt does not reach a finding further on
+    ("lvi_equivocal_trap_far", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Equivocal staining for D2-40 in the deep margin region; lymphovascular invasion is present.\n", "lvi", "present", "present"),
+    ("pni_equivocal_trap_other", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Equivocal LVI. Perineural invasion: not identified.\n", "pni", "absent", "not identified"),
 ]
 
 ALL = CASES
