@@ -240,6 +240,7 @@ class Rules:
         self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
+        self.depth_vessel_location = re.compile(v["depth_vessel_location_before"], i)
         self.depth_margin_label = re.compile(v["depth_margin_label_before"], i)
         self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
@@ -1329,8 +1330,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
     if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
-            or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char):
-        return []  # "lies 0.2 mm above the muscularis propria", "deep margin (perirectal fat)"
+            or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char) \
+            or r.depth_vessel_location.search(d.text, max(0, a.start_char - 80), a.start_char):
+        return []  # "lies 0.2 mm above the muscularis propria", "deep margin (perirectal fat)",
+        # "vascular emboli are present in the lamina propria"
     lo = max(0, a.start_char - 30)
     word, last = _word_before(d.text, lo, a.start_char, _non_word)
     if (word in r.depth_not_before_words or any(p in r.depth_not_before_words for p in word.split("-"))) \

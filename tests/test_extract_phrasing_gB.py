@@ -72,6 +72,15 @@ CASES = [
     # traps: the doubt does not reach a finding further on
     ("lvi_equivocal_trap_far", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Equivocal staining for D2-40 in the deep margin region; lymphovascular invasion is present.\n", "lvi", "present", "present"),
     ("pni_equivocal_trap_other", "Rectum, EMR: well-differentiated neuroendocrine tumour, G2, 12 mm.\n" + "Equivocal LVI. Perineural invasion: not identified.\n", "pni", "absent", "not identified"),
+    # depth: the layer where vascular emboli lie is not the depth of invasion
+    ("depth_emboli_lp", "Rectum, biopsies: neuroendocrine carcinoma, large cell type. " + "Depth of infiltration is not assessable. Vascular emboli are present in the lamina propria of one fragment.", "depth", None, None),
+    ("depth_lvi_in_sm", "Rectum, biopsies: neuroendocrine carcinoma, large cell type. " + "Lymphovascular invasion in the submucosa is seen.", "depth", None, None),
+    ("depth_emboli_within", "Rectum, biopsies: neuroendocrine carcinoma, large cell type. " + "Tumour emboli within the submucosa.", "depth", None, None),
+    ("depth_thrombi", "Rectum, biopsies: neuroendocrine carcinoma, large cell type. " + "Tumour thrombi are seen in the subserosa.", "depth", None, None),
+    # traps: the tumour's own layer in the same report still counts
+    ("depth_emboli_trap_own", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. " + "The tumour invades the submucosa. Lymphatic emboli are present in the submucosa.", "depth", "submucosa", "submucosa"),
+    ("depth_lvi_trap_comma", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. " + "LVI seen, and the tumour infiltrates into the submucosa.", "depth", "submucosa", "submucosa"),
+    ("depth_lvi_trap_and", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. " + "LVI present and tumour extending into the submucosa.", "depth", "submucosa", "submucosa"),
 ]
 
 ALL = CASES
