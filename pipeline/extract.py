@@ -240,6 +240,8 @@ class Rules:
         self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
+        self.depth_included_after = re.compile(v["depth_included_after"], i)
+        self.depth_occupied_before = re.compile(v["depth_occupied_before"], i)
         self.depth_vessel_location = re.compile(v["depth_vessel_location_before"], i)
         self.depth_margin_label = re.compile(v["depth_margin_label_before"], i)
         self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
@@ -1316,6 +1318,14 @@ def _negation_after_next_layer(d: _Doc, a: "_Anchor") -> bool:
     return later and not _FORWARD_NEGATION.search(d.text, cs, a.start_char)
 
 
+def _sampled_layer(d: _Doc, a: "_Anchor") -> bool:
+    """A layer the tumour occupies, "included in the fragments": sampled, not spared."""
+    if not d.rules.depth_included_after.match(d.text, a.end_char):
+        return False
+    cs, _ = d.clause(a.start_char, a.end_char)
+    return d.rules.depth_occupied_before.search(d.text, max(cs, a.start_char - 80), a.start_char) is not None
+
+
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
@@ -1325,6 +1335,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
                      and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char))
                     or _negation_after_next_layer(d, a)):
         negated = False  # "Depth: submucosa, muscularis propria not involved"
+    if negated and _sampled_layer(d, a):
+        negated = False  # "occupies ... the superficial submucosa included in the fragments"
     if negated or uncertain:
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):

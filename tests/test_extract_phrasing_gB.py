@@ -81,6 +81,14 @@ CASES = [
     ("depth_emboli_trap_own", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. " + "The tumour invades the submucosa. Lymphatic emboli are present in the submucosa.", "depth", "submucosa", "submucosa"),
     ("depth_lvi_trap_comma", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. " + "LVI seen, and the tumour infiltrates into the submucosa.", "depth", "submucosa", "submucosa"),
     ("depth_lvi_trap_and", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. " + "LVI present and tumour extending into the submucosa.", "depth", "submucosa", "submucosa"),
+    # depth: "included in the fragments" after a verb of the tumour: the layer was sampled
+    ("depth_occupies_included", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "Nests of cells that occupies\nthe lamina propria and the superficial submucosa included in the fragments.", "depth", "submucosa", "submucosa"),
+    ("depth_infiltrates_included", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "The tumour infiltrates the submucosa included in the biopsy.", "depth", "submucosa", "submucosa"),
+    ("depth_involves_included", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "Tumour involving the submucosa that is included in the sample.", "depth", "submucosa", "submucosa"),
+    ("depth_extends_included", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "The tumour extends into the muscularis propria included in the specimen.", "depth", "muscularis_propria", "muscularis propria"),
+    # traps: "included" with no verb of the tumour before it is still the spared layer
+    ("depth_included_trap_free", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "Tumour confined to the mucosa. Submucosa included in the fragments, free of tumour.", "depth", "mucosa", "mucosa"),
+    ("depth_included_trap_paren", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "Muscularis propria included in the biopsy, free of tumour.", "depth", None, None),
 ]
 
 ALL = CASES
