@@ -50,6 +50,10 @@ _WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:(?:mm|cm|[µμu]m)\b|(?:p
 _ABBREV: frozenset[str] = frozenset()
 
 
+#: A line that starts with its own label ("Margins: ...") starts a statement even after a comma.
+_LABEL_LINE = re.compile(r"[^\n:,.;]{0,40}:")
+
+
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where a sentence (or report line) starts, ascending, always with 0."""
     global _STOP, _ABBREV
@@ -77,6 +81,8 @@ def sentence_starts(text: str) -> list[int]:
         if (before.islower() or before in ",/") and one_break \
                 and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+        if before == "," and one_break and after.isupper() and not _LABEL_LINE.match(text, end):
+            continue  # "neuroendocrine tumour,\nWHO grade 2, 21 mm": a comma leaves the sentence open
         if before.isupper() and one_break and after.islower() and not paren:
             continue  # "LVI and PNI\ncannot be evaluated": an acronym ends the line, the sentence goes on
         if one_break and after.islower() and (closing or (paren and before.isalnum())):

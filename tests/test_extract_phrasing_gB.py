@@ -89,6 +89,14 @@ CASES = [
     # traps: "included" with no verb of the tumour before it is still the spared layer
     ("depth_included_trap_free", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "Tumour confined to the mucosa. Submucosa included in the fragments, free of tumour.", "depth", "mucosa", "mucosa"),
     ("depth_included_trap_paren", "Rectum, biopsy: well-differentiated neuroendocrine tumour, grade 1. " + "Muscularis propria included in the biopsy, free of tumour.", "depth", None, None),
+    # a line that ends in a comma goes on in the next line, capital or not
+    ("size_comma_wrap_who", "Terminal ileum, segmental resection: Well-differentiated neuroendocrine tumour,\nWHO grade 2 (Ki-67 3%), 21 mm, invading subserosa (pT3).", "tumor_size_mm", 21.0, "21 mm"),
+    ("size_comma_wrap_g", "Rectum, TAMIS: Well-differentiated neuroendocrine tumour,\nG1, 9 mm, confined to the submucosa.", "tumor_size_mm", 9.0, "9 mm"),
+    ("size_comma_wrap_upper", "RECTUM, EMR: WELL-DIFFERENTIATED NEUROENDOCRINE TUMOUR,\nGRADE 1, 7 MM.", "tumor_size_mm", 7.0, "7 MM"),
+    ("depth_comma_wrap", "Rectum, ESD: Well-differentiated neuroendocrine tumour, G1,\nInvading the submucosa.", "depth", "submucosa", "submucosa"),
+    # traps: a labelled line after a comma is a statement of its own
+    ("size_comma_trap_label", "Rectum, ESD: Well-differentiated neuroendocrine tumour,\nSpecimen size: 25 mm.", "tumor_size_mm", None, None),
+    ("lvi_comma_trap_label", "Rectum, ESD: no lymphovascular invasion,\nPerineural invasion: present.", "pni", "present", "present"),
 ]
 
 ALL = CASES
