@@ -97,6 +97,12 @@ CASES = [
     # traps: a labelled line after a comma is a statement of its own
     ("size_comma_trap_label", "Rectum, ESD: Well-differentiated neuroendocrine tumour,\nSpecimen size: 25 mm.", "tumor_size_mm", None, None),
     ("lvi_comma_trap_label", "Rectum, ESD: no lymphovascular invasion,\nPerineural invasion: present.", "pni", "present", "present"),
+    # a line that stops on a preposition/article/conjunction goes on in the next line
+    ("hist_negative_for_wrap", "DIAGNOSIS:\n1. RECTUM, POLYP, COLD SNARE: HYPERPLASTIC POLYP.\n2. RECTUM, EMR SCAR, BX: SCAR. NEGATIVE FOR\n   RESIDUAL NEUROENDOCRINE TUMOUR.\n", "histology", "other", "HYPERPLASTIC POLYP"),
+    ("lvi_no_evidence_of_wrap", "RECTUM, EMR: NEUROENDOCRINE TUMOUR, G1, 6 MM. NO EVIDENCE OF\nLYMPHOVASCULAR INVASION.\n", "lvi", "absent", "LYMPHOVASCULAR INVASION"),
+    ("lvi_without_wrap", "RECTUM, EMR: NEUROENDOCRINE TUMOUR, G1, WITHOUT\nLYMPHOVASCULAR INVASION.\n", "lvi", "absent", "LYMPHOVASCULAR INVASION"),
+    # traps: a word that merely ends in those letters does not hold the line open
+    ("lvi_wrap_trap_word", "RECTUM, EMR: NEUROENDOCRINE TUMOUR, G1, 6 MM. NO NECROSIS. SEE COMMENT FOR DETAIL ANTERIOR\nLYMPHOVASCULAR INVASION PRESENT.\n", "lvi", "present", "LYMPHOVASCULAR INVASION"),
 ]
 
 ALL = CASES
