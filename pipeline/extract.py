@@ -240,6 +240,9 @@ class Rules:
         self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
+        self.depth_included_after = re.compile(v["depth_included_after"], i)
+        self.depth_occupied_before = re.compile(v["depth_occupied_before"], i)
+        self.depth_vessel_location = re.compile(v["depth_vessel_location_before"], i)
         self.depth_margin_label = re.compile(v["depth_margin_label_before"], i)
         self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
@@ -843,7 +846,35 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
             m = d.rules.presence.match(d.text, below[0], below[1])
             if m is not None:
                 return (None if m.lastgroup == "not_assessed" else m.lastgroup), start, m.end()
+            sub = _sub_item_presence(d, start, below[0])
+            if sub is not None:
+                return sub[0], start, sub[1]
     return "present", start, end
+
+
+#: An indented "Small vessel (lymphatic): Not identified" line under a label with no value.
+_SUB_ITEM = re.compile(r"[ \t]+[^:\n]{1,60}:[ \t]*(?P<value>[^\n]*)(?:\n|$)")
+
+
+def _sub_item_presence(d: _Doc, label: int, pos: int) -> Optional[tuple[str, int]]:
+    """``(value, end of the last value)`` of the indented sub-items under a label with no value
+    of its own ("Lymphovascular Invasion:" / "  Small vessel: Not identified" / "  Large
+    vessel: Not identified"): present if any says so, absent if all say absent, else None."""
+    line_start = d.text.rfind("\n", 0, label) + 1
+    indent = len(d.text[line_start:label]) - len(d.text[line_start:label].lstrip(" \t"))
+    values: list[str] = []
+    end = pos
+    m = _SUB_ITEM.match(d.text, d.text.rfind("\n", 0, pos) + 1)
+    while m is not None and len(values) < 8 and len(m.group(0)) - len(m.group(0).lstrip(" \t")) > indent:
+        v = d.rules.presence.match(m.group("value"))
+        if v is None or v.lastgroup not in ("present", "absent"):
+            return None
+        values.append(v.lastgroup)
+        end = m.start("value") + v.end()
+        m = _SUB_ITEM.match(d.text, m.end())
+    if not values:
+        return None
+    return ("present" if "present" in values else "absent"), end
 
 
 _PAIR_NAME_AFTER = re.compile(r"[ \t]*/[ \t]*[A-Za-z][A-Za-z \t\-]{0,30}?(?=[ \t]*[:=|])")
@@ -1287,6 +1318,14 @@ def _negation_after_next_layer(d: _Doc, a: "_Anchor") -> bool:
     return later and not _FORWARD_NEGATION.search(d.text, cs, a.start_char)
 
 
+def _sampled_layer(d: _Doc, a: "_Anchor") -> bool:
+    """A layer the tumour occupies, "included in the fragments": sampled, not spared."""
+    if not d.rules.depth_included_after.match(d.text, a.end_char):
+        return False
+    cs, _ = d.clause(a.start_char, a.end_char)
+    return d.rules.depth_occupied_before.search(d.text, max(cs, a.start_char - 80), a.start_char) is not None
+
+
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
@@ -1296,13 +1335,17 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
                      and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char))
                     or _negation_after_next_layer(d, a)):
         negated = False  # "Depth: submucosa, muscularis propria not involved"
+    if negated and _sampled_layer(d, a):
+        negated = False  # "occupies ... the superficial submucosa included in the fragments"
     if negated or uncertain:
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
     if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
-            or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char):
-        return []  # "lies 0.2 mm above the muscularis propria", "deep margin (perirectal fat)"
+            or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char) \
+            or r.depth_vessel_location.search(d.text, max(0, a.start_char - 80), a.start_char):
+        return []  # "lies 0.2 mm above the muscularis propria", "deep margin (perirectal fat)",
+        # "vascular emboli are present in the lamina propria"
     lo = max(0, a.start_char - 30)
     word, last = _word_before(d.text, lo, a.start_char, _non_word)
     if (word in r.depth_not_before_words or any(p in r.depth_not_before_words for p in word.split("-"))) \

@@ -48,15 +48,21 @@ _STAGE_CODE = re.compile(r"[yr]?p[TNM][0-9isxX]")
 # A length or a count per area opens a continuation line ("...vertical\n 0.5 mm)", "Mitotic count\n1 per 2 mm2").
 _WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:(?:mm|cm|[µμu]m)\b|(?:per|/)[ \t]*(?:2[ \t]*mm|\d+[ \t]*(?:hpf|HPF|high)))")
 _ABBREV: frozenset[str] = frozenset()
+_UNFINISHED: Optional[re.Pattern[str]] = None
+
+
+#: A line that starts with its own label ("Margins: ...") starts a statement even after a comma.
+_LABEL_LINE = re.compile(r"[^\n:,.;]{0,40}:")
 
 
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where a sentence (or report line) starts, ascending, always with 0."""
-    global _STOP, _ABBREV
+    global _STOP, _ABBREV, _UNFINISHED
     if _STOP is None:
         rules = load_resource("value_rules.json")["sentences"]
         _ABBREV = frozenset(a.lower() for a in rules["abbreviations"])
         _STOP = re.compile(rules["sentence_end"])
+        _UNFINISHED = re.compile(rules["unfinished_line_end"], re.IGNORECASE)
     starts = [0]
     n = len(text)
     for m in _NEWLINE.finditer(text):
@@ -77,6 +83,10 @@ def sentence_starts(text: str) -> list[int]:
         if (before.islower() or before in ",/") and one_break \
                 and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
             continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+        if one_break and _UNFINISHED.search(text, max(0, m.start() - 9), m.start()):
+            continue  # "NEGATIVE FOR\n   RESIDUAL TUMOUR": the line stops mid-phrase
+        if before == "," and one_break and after.isupper() and not _LABEL_LINE.match(text, end):
+            continue  # "neuroendocrine tumour,\nWHO grade 2, 21 mm": a comma leaves the sentence open
         if before.isupper() and one_break and after.islower() and not paren:
             continue  # "LVI and PNI\ncannot be evaluated": an acronym ends the line, the sentence goes on
         if one_break and after.islower() and (closing or (paren and before.isalnum())):
@@ -192,16 +202,22 @@ class PathSectionizer(Sectionizer):
         return doc
 
 
+#: Heading words that, indented under a synoptic title, are its fields: "  Procedure:",
+#: "  Macroscopic Tumor Perforation:", "  Microscopic Tumor Extension:".
+_SYNOPTIC_FIELD_CATEGORIES = frozenset({"specimen", "gross", "microscopic"})
+
+
 def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]:
-    """Drop the specimen headings that are fields of a synoptic block: an indented
+    """Drop the headings that are fields of a synoptic block: an indented
     "  Procedure:  Ileocecal resection" under "SYNOPTIC -- ..." is the checklist's first line,
-    not a new section (the nodes and margins under it stay synoptic)."""
+    and "  Macroscopic Tumor Perforation:" a later one, not new sections (the nodes and
+    margins under them stay synoptic)."""
     kept_heads, kept_matches = [], []
     last = None
     for head, match in zip(heads, matches):
         category, char = head
         line_start = text.rfind("\n", 0, char) + 1
-        if category == "specimen" and last == "synoptic" and text[line_start:char].strip() == "" \
+        if category in _SYNOPTIC_FIELD_CATEGORIES and last == "synoptic" and text[line_start:char].strip() == "" \
                 and char > line_start:
             continue
         kept_heads.append(head)
