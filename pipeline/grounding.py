@@ -209,10 +209,22 @@ def quote_polarity(name: str, quote: str) -> set[str]:
     for scope in (_clauses_naming(name, quote), quote):
         found = _status_words(name, scope)
         if not found and name.startswith("margin_"):
-            found = _distance_status(scope)
+            found = _status_words(name, _lead_in(name, quote)) or _distance_status(scope)
         if found:
             return found
     return set()
+
+
+def _lead_in(name: str, quote: str) -> str:
+    """The words before the first field name of ``name``'s family, when a field is named at
+    all: 'margins clear (lateral 1.1 mm, deep 0.5 mm)' -> 'margins clear (', a status stated
+    of every margin before the list of their distances."""
+    family = next((f for f in _cues().families if name in f), {})
+    starts = [m.start() for p in family.values() if (m := p.search(quote))]
+    lead = quote[:min(starts)] if starts else ""
+    # Only a statement about the margins that opens the list: 'margins clear (' or 'Margins
+    # free:', never 'clear of the lateral margin' said of one margin before another is named.
+    return lead if re.search(r"\bmargins\b[^;.()]*[(:]\s*$", lead, _FLAGS) else ""
 
 
 def _status_words(name: str, text: str) -> set[str]:

@@ -257,9 +257,9 @@ def part_starts(text: str) -> list[tuple[int, str]]:
         _PART = re.compile(parts["label"], re.MULTILINE)
         _NUMBERED = re.compile(parts["numbered_label"], re.MULTILINE)
     found = [(m.start(), (m.group("part") or m.group("part2")).upper()) for m in _PART.finditer(text)]
-    if found or "1)" not in text:
+    if found:
         return found
-    numbered = [(m.start(), m.group("n")) for m in _NUMBERED.finditer(text)]
+    numbered = [(m.start(), m.group("n") or m.group("n2")) for m in _NUMBERED.finditer(text)]
     counts: dict[str, int] = {}
     for _, n in numbered:
         counts[n] = counts.get(n, 0) + 1

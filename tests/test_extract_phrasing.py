@@ -714,6 +714,8 @@ S2_CASES = [
     ("numbered_parts", "Specimens:\n (1) Rectal NET, ESD\n (2) Sigmoid polyp, EMR piecemeal\n\n(1) ESD specimen, one "
      "piece. Neuroendocrine tumour, G1.\n(2) Multiple fragments. Tubular adenoma; piecemeal.\n", "resection",
      "en_bloc", "one piece"),
+    ("numbered_parts_with_dots", "Specimens:\n1. Rectum, cold snare polypectomy\n2. Rectum, scar of previous EMR\n\n"
+     "1. Neuroendocrine tumour, G1, 4 mm.\n2. Scar; no residual tumour.\n", "procedure", "polypectomy", "polypectomy"),
     ("numbered_list_is_not_parts", "Rectum, ESD:\n(1) Neuroendocrine tumour, G1.\n(2) Lymphovascular invasion: "
      "absent.\n", "lvi", "absent", "absent"),
     ("biopsy_edge_is_no_margin", "Rectum, biopsy: neuroendocrine tumour, G1. The tumour extends to the deep edge of "
