@@ -450,3 +450,21 @@ def test_w5_w6_cues_support_their_value_and_reject_the_opposite(name, value, quo
 ])
 def test_w7_w8_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # A status stated of all margins before the list of their distances covers each of them ...
+    ("margin_deep", "negative", "margins clear (lateral 1.1 mm, deep 0.5 mm)", True),
+    ("margin_deep", "close", "margins clear (lateral 1.1 mm, deep 0.5 mm)", False),
+    ("margin_lateral", "negative", "margins clear (lateral 1.1 mm, deep 0.5 mm)", True),
+    ("margin_deep", "positive", "margins involved (lateral, deep)", True),
+    # ... but a status said of another margin does not, and a bare distance is still read.
+    ("margin_deep", "positive", "Lateral margin involved; deep margin 0.5 mm", False),
+    ("margin_deep", "close", "Lateral margin involved; deep margin 0.5 mm", True),
+    ("margin_deep", "negative", "margins (lateral 1.1 mm, deep 0.5 mm)", False),
+    ("margin_deep", "negative", "Tumour clear of the lateral margin; deep margin 0.4 mm", False),
+    ("margin_deep", "close", "Tumour clear of the lateral margin; deep margin 0.4 mm", True),
+    ("margin_deep", "negative", "Margins free: lateral 3 mm, deep 0.2 mm", True),
+])
+def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
