@@ -9,6 +9,7 @@ from test_extract import assert_extracted  # tests/ is on sys.path
 
 from pipeline.extract import extract_findings_many
 
+SIG = "Sigmoid colectomy: adenocarcinoma.\n"
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -21,6 +22,17 @@ CASES = [
     # traps: a parenthesis that is not a short qualifier, or no degree word
     ("grade_diff_leaders_trap_not_assessed", ADENO + "Differentiation (worst area) ........ not assessable\n", "grade", None, None),
     ("grade_diff_leaders_trap_far", ADENO + "Differentiation .... see comment\nModerate chronic inflammation.\n", "grade", None, None),
+    # 'Number of Lymph Nodes Involved: 0' is the positive count, never the examined count
+    ("nodes_involved_label_then_examined", SIG + "Number of Lymph Nodes Involved: 0\nNumber of Lymph Nodes Examined: 18 (17 in part 1 + 1 in part 2)\n", "lymph_nodes_examined", 18, "18"),
+    ("nodes_involved_label_positive", SIG + "Number of Lymph Nodes Involved: 0\nNumber of Lymph Nodes Examined: 18\n", "lymph_nodes_positive", 0, "Involved: 0"),
+    ("nodes_examined_then_involved", SIG + "Number of lymph nodes examined: 21\nNumber of lymph nodes involved: 2\n", "lymph_nodes_examined", 21, "21"),
+    ("nodes_positive_label_only", SIG + "Number of nodes positive: 3\n", "lymph_nodes_examined", None, None),
+    ("nodes_metastatic_label_only", SIG + "Number of lymph nodes metastatic: 1\n", "lymph_nodes_examined", None, None),
+    # a layer word naming where lymph nodes lie is not the depth
+    ("depth_pericolic_node_part", SIG + "Part 2: ADDITIONAL PERICOLIC LYMPH NODE\nTumor Extent: Invades the visceral peritoneum\n", "depth", "serosa", "visceral peritoneum"),
+    ("depth_mesorectal_nodes_only", SIG + "Mesorectal lymph nodes: 0/12.\n", "depth", None, None),
+    ("depth_pericolic_node_then_mp", SIG + "Part 2: pericolic lymph node.\nTumour invades the muscularis propria.\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("depth_pericolic_fat_kept", SIG + "Tumour invades through the muscularis propria into pericolic fat; pericolic nodes 0/14.\n", "depth", "subserosa", "pericolic"),
 ]
 
 ALL = CASES
