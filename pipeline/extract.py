@@ -344,6 +344,15 @@ class _Doc:
         lead = self.rules.next_line_lead.match(text, start, end)
         return (lead.end() if lead else start), end
 
+    def line_after_colon(self, pos: int) -> Optional[tuple[int, int]]:
+        """The next non-blank line when the line of ``pos`` ends in a colon: a label with words
+        after it whose value is written under it ("Ki-67 recounted on block A6 (2500 cells):" /
+        "2.5 %")."""
+        eol = self.text.find("\n", pos)
+        if eol < 0 or not self.text[pos:eol].rstrip().endswith(":"):
+            return None
+        return self.next_line(eol)
+
     def label_number(self, a: "_Anchor") -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
         "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1", or with the unit in the next table cell
@@ -912,7 +921,7 @@ def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             pass
         m = last
     if m is None:
-        below = d.next_line(a.end_char)  # "Ki-67 proliferation index" / "2%"
+        below = d.next_line(a.end_char) or d.line_after_colon(a.end_char)  # "Ki-67 index" / "2%"
         if below is not None:
             m = r.percent.match(d.text, below[0], below[1])
     if m is None:

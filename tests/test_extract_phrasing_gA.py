@@ -10,6 +10,7 @@ from test_extract import assert_extracted  # tests/ is on sys.path
 from pipeline.extract import extract_findings_many
 
 SIG = "Sigmoid colectomy: adenocarcinoma.\n"
+NETX = "Rectum, TAMIS: well-differentiated neuroendocrine tumour, G1.\n"
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -33,6 +34,12 @@ CASES = [
     ("depth_mesorectal_nodes_only", SIG + "Mesorectal lymph nodes: 0/12.\n", "depth", None, None),
     ("depth_pericolic_node_then_mp", SIG + "Part 2: pericolic lymph node.\nTumour invades the muscularis propria.\n", "depth", "muscularis_propria", "muscularis propria"),
     ("depth_pericolic_fat_kept", SIG + "Tumour invades through the muscularis propria into pericolic fat; pericolic nodes 0/14.\n", "depth", "subserosa", "pericolic"),
+    # a Ki-67 label with words after it, ending in a colon, value on the line under it
+    ("ki67_addendum_colon_next_line", NETX + "Ki-67 index 1-2 %.\nADDENDUM (22/11/2026): Ki-67 recounted on block A6 after repeat staining (2500 cells):\n2.5 %. Grade unchanged (G1).\n", "ki67_percent", 2.5, "2.5 %"),
+    ("ki67_words_colon_next_line", NETX + "Ki-67 recounted on block A6 (2500 cells):\n2.5 %.\n", "ki67_percent", 2.5, "2.5 %"),
+    ("ki67_repeat_colon_next_line", NETX + "Ki-67 (MIB-1) on repeat staining:\n  3 %\n", "ki67_percent", 3.0, "3 %"),
+    ("ki67_colon_next_line_trap_not_at_start", NETX + "Ki-67 stained on block A3:\nTumour cells positive for synaptophysin, 5 % of nuclei.\n", "ki67_percent", None, None),
+    ("ki67_no_colon_trap", NETX + "Ki-67 stain was performed on block A3\n3 %\n", "ki67_percent", None, None),
 ]
 
 ALL = CASES
