@@ -11,6 +11,7 @@ from pipeline.extract import extract_findings_many
 
 SIG = "Sigmoid colectomy: adenocarcinoma.\n"
 NETX = "Rectum, TAMIS: well-differentiated neuroendocrine tumour, G1.\n"
+BX = "Rectum, biopsy: well-differentiated neuroendocrine tumour, G1. "
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -40,6 +41,13 @@ CASES = [
     ("ki67_repeat_colon_next_line", NETX + "Ki-67 (MIB-1) on repeat staining:\n  3 %\n", "ki67_percent", 3.0, "3 %"),
     ("ki67_colon_next_line_trap_not_at_start", NETX + "Ki-67 stained on block A3:\nTumour cells positive for synaptophysin, 5 % of nuclei.\n", "ki67_percent", None, None),
     ("ki67_no_colon_trap", NETX + "Ki-67 stain was performed on block A3\n3 %\n", "ki67_percent", None, None),
+    # a zero mitotic count in a small sample is limited: no count per 2 mm2
+    ("mitoses_small_sample", BX + "No mitoses in this small sample.", "mitoses_per_2mm2", None, None),
+    ("mitoses_tiny_fragments", BX + "Mitoses: not identified in these tiny fragments.", "mitoses_per_2mm2", None, None),
+    ("mitoses_small_biopsy", BX + "No mitoses identified in the small biopsy.", "mitoses_per_2mm2", None, None),
+    ("mitoses_small_cores", BX + "Mitotic figures are not seen in these small cores.", "mitoses_per_2mm2", None, None),
+    ("mitoses_zero_kept", BX + "Mitoses are not identified.", "mitoses_per_2mm2", 0.0, "not identified"),
+    ("mitoses_zero_area_kept", BX + "No mitoses seen in 2 mm2; small bowel mucosa unremarkable.", "mitoses_per_2mm2", 0.0, "mitoses"),
 ]
 
 ALL = CASES
