@@ -12,6 +12,7 @@ from pipeline.extract import extract_findings_many
 SIG = "Sigmoid colectomy: adenocarcinoma.\n"
 NETX = "Rectum, TAMIS: well-differentiated neuroendocrine tumour, G1.\n"
 BX = "Rectum, biopsy: well-differentiated neuroendocrine tumour, G1. "
+TAMIS = "Rectum, TAMIS full-thickness excision: residual well-differentiated neuroendocrine tumour, G1.\n"
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -48,6 +49,15 @@ CASES = [
     ("mitoses_small_cores", BX + "Mitotic figures are not seen in these small cores.", "mitoses_per_2mm2", None, None),
     ("mitoses_zero_kept", BX + "Mitoses are not identified.", "mitoses_per_2mm2", 0.0, "not identified"),
     ("mitoses_zero_area_kept", BX + "No mitoses seen in 2 mm2; small bowel mucosa unremarkable.", "mitoses_per_2mm2", 0.0, "mitoses"),
+    # a letter retelling the earlier removal elsewhere: its size and LVI are history
+    ("hist_elsewhere_size", TAMIS + "The patient had a 9 mm rectal NET removed by cold snare elsewhere. Residual tumour measures 2 mm.", "tumor_size_mm", 2.0, "2 mm"),
+    ("hist_elsewhere_size_only", TAMIS + "This patient had a 7 mm rectal NET removed by cold snare in July elsewhere.", "tumor_size_mm", None, None),
+    ("hist_that_report_lvi", TAMIS + "A 7 mm NET was resected elsewhere in May; that report described small vessels suspicious for lymphatic invasion. I see no lymphatic or venous invasion in this specimen.", "lvi", "absent", "no lymphatic"),
+    ("hist_that_report_lvi_only", TAMIS + "A NET was resected in May; that report described small vessels suspicious for lymphatic invasion.", "lvi", None, None),
+    ("hist_original_report_lvi", TAMIS + "The original report described lymphovascular invasion. Today: residual tumour 3 mm, lymphovascular invasion not identified.", "lvi", "absent", "not identified"),
+    # traps: 'elsewhere' about the current specimen leaves its findings alone
+    ("hist_trap_no_lesion_elsewhere", TAMIS + "Tumour measures 12 mm, no other lesion elsewhere in the specimen.", "tumor_size_mm", 12.0, "12 mm"),
+    ("hist_trap_lvi_none_elsewhere", TAMIS + "Lymphovascular invasion is present; no tumour elsewhere.", "lvi", "present", "present"),
 ]
 
 ALL = CASES
