@@ -218,6 +218,7 @@ class Rules:
         self.jp_code = re.compile(r"(?<![A-Za-z])" + jp["code"] + r"(?![a-z0-9])")
         self.jp_fields = jp["fields"]
         self.jp_partner = re.compile(jp["partner"], i)
+        self.jp_lower_pn_partner = re.compile(jp["lower_pn_partner"])
         self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
         self.level_range = re.compile(jp["level_range"])
@@ -1540,7 +1541,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if ratio:
                 found.append(Candidate("lymph_nodes_positive", int(ratio.group("pos")), m.start(), ratio.end()))
                 found.append(Candidate("lymph_nodes_examined", int(ratio.group("total")), m.start(), ratio.end()))
-    if "M" in code or "L" in code or "V" in code or "Pn" in code or "l" in code or "v" in code:
+    if "M" in code or "L" in code or "V" in code or "Pn" in code or "l" in code or "v" in code \
+            or "pn" in code:
         for m in r.jp_code.finditer(text, s0, e0):
             kind, n = m.group("kind"), m.group("n")
             n = _SIGN_CODE.get(n.strip("()"), n)  # "HM-" is HM0, "Ly+" is Ly1, "Pn(-)" is Pn0
@@ -1551,6 +1553,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if kind in ("V", "L", "v") and not r.jp_partner.search(text, cs, m.start()) \
                     and not r.jp_partner.search(text, m.end(), ce):
                 continue  # a bare "V1" or "L0" is too ambiguous without its partner
+            if kind == "pn" and not r.jp_lower_pn_partner.search(text, cs, ce):
+                continue  # "pt3 pn0": a lower-case pN, not perineural
             if field.startswith("margin"):
                 value = {"0": "negative", "X": "indeterminate"}.get(n, "positive")
                 # "HM0 (3 mm)": the distance to that margin

@@ -13,6 +13,7 @@ SIG = "Sigmoid colectomy: adenocarcinoma.\n"
 NETX = "Rectum, TAMIS: well-differentiated neuroendocrine tumour, G1.\n"
 BX = "Rectum, biopsy: well-differentiated neuroendocrine tumour, G1. "
 TAMIS = "Rectum, TAMIS full-thickness excision: residual well-differentiated neuroendocrine tumour, G1.\n"
+ESD = "Rectum, ESD: "
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -58,6 +59,14 @@ CASES = [
     # traps: 'elsewhere' about the current specimen leaves its findings alone
     ("hist_trap_no_lesion_elsewhere", TAMIS + "Tumour measures 12 mm, no other lesion elsewhere in the specimen.", "tumor_size_mm", 12.0, "12 mm"),
     ("hist_trap_lvi_none_elsewhere", TAMIS + "Lymphovascular invasion is present; no tumour elsewhere.", "lvi", "present", "present"),
+    # JSCCR lower-case 'ly1, v0, pn0': pn is perineural beside lower-case ly/v codes
+    ("pni_lower_pn0_jp", ESD + "Neuroendocrine tumor, NET G1, 1.3 x 1.0 cm, pT1b, ly1 (D2-40), v0, pn0,\n pHM0, pVM0 (0.3 mm).\n", "pni", "absent", "pn0"),
+    ("pni_lower_pn1_jp", ESD + "NET G1, pT1b, ly0, v0, pn1.\n", "pni", "present", "pn1"),
+    ("pni_lower_pn0_nocomma", ESD + "NET G1, pT1b, ly0 v1 pn0 pHM0 pVM0.\n", "pni", "absent", "pn0"),
+    ("pni_lower_pn0_lvi_kept", ESD + "NET G1, pT1b, ly1 (D2-40), v0, pn0.\n", "lvi", "present", "ly1"),
+    # traps: a lower-case pN without ly/v codes is not perineural
+    ("pni_lower_pn_trap_tnm", ESD + "adenocarcinoma, pt3 pn0, no venous invasion.\n", "pni", None, None),
+    ("pni_lower_pn_trap_upper", ESD + "adenocarcinoma, pT1b pN0, ly0, v0.\n", "pni", None, None),
 ]
 
 ALL = CASES
