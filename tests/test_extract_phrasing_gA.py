@@ -14,6 +14,7 @@ NETX = "Rectum, TAMIS: well-differentiated neuroendocrine tumour, G1.\n"
 BX = "Rectum, biopsy: well-differentiated neuroendocrine tumour, G1. "
 TAMIS = "Rectum, TAMIS full-thickness excision: residual well-differentiated neuroendocrine tumour, G1.\n"
 ESD = "Rectum, ESD: "
+ESDNET = "Diagnosis: Rectum, ESD - well differentiated neuroendocrine tumour, WHO G1, pT1a. "
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -67,6 +68,13 @@ CASES = [
     # traps: a lower-case pN without ly/v codes is not perineural
     ("pni_lower_pn_trap_tnm", ESD + "adenocarcinoma, pt3 pn0, no venous invasion.\n", "pni", None, None),
     ("pni_lower_pn_trap_upper", ESD + "adenocarcinoma, pT1b pN0, ly0, v0.\n", "pni", None, None),
+    # an '=== ADDENDUM ===' banner starts the addendum, which supersedes the diagnosis
+    ("addendum_banner_long", ESDNET + "Lateral margin indeterminate (cautery) - see addendum to follow.\n\n==================== ADDENDUM  (05/11/2026) ====================\nLateral margin clear, closest distance 0.6 mm.\n", "margin_lateral", "negative", "clear"),
+    ("addendum_banner_short", ESDNET + "Lateral margin cannot be assessed (cautery).\n\n=== ADDENDUM ===\nDeeper levels: lateral margin clear.\n", "margin_lateral", "negative", "clear"),
+    ("addendum_banner_stars", ESDNET + "Lateral margin indeterminate.\n\n***** ADDENDUM *****\nThe lateral margin is involved by tumour.\n", "margin_lateral", "positive", "involved"),
+    ("addendum_banner_distance", ESDNET + "Lateral margin indeterminate.\n\n=== ADDENDUM (05/11) ===\nLateral margin clear, closest distance 0.6 mm.\n", "margin_lateral_mm", 0.6, "0.6 mm"),
+    # trap: '==' inside a line is not a banner
+    ("addendum_banner_trap_inline", ESDNET + "Lateral margin indeterminate. == see addendum\n", "margin_lateral", "indeterminate", "indeterminate"),
 ]
 
 ALL = CASES
