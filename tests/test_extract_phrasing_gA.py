@@ -75,6 +75,12 @@ CASES = [
     ("addendum_banner_distance", ESDNET + "Lateral margin indeterminate.\n\n=== ADDENDUM (05/11) ===\nLateral margin clear, closest distance 0.6 mm.\n", "margin_lateral_mm", 0.6, "0.6 mm"),
     # trap: '==' inside a line is not a banner
     ("addendum_banner_trap_inline", ESDNET + "Lateral margin indeterminate. == see addendum\n", "margin_lateral", "indeterminate", "indeterminate"),
+    # an endoscopic classification after the size, or an imaging sentence wrapped over lines
+    ("size_paris_jnet", "Specimen: Transverse colon LST, EMR piecemeal (7 pieces) - lesion 30 mm, Paris 0-IIa+Is, JNET 2B\nDiagnosis: tubular adenoma with high-grade dysplasia.\n", "tumor_size_mm", None, None),
+    ("size_nice", "Specimen: sigmoid polyp 12 mm, NICE type 2, cold snare.\nDiagnosis: tubular adenoma.\n", "tumor_size_mm", None, None),
+    ("size_paris_then_path", "Specimen: rectal lesion 25 mm, Paris 0-Is.\nMicroscopy: adenocarcinoma, 18 mm in greatest dimension.\n", "tumor_size_mm", 18.0, "18 mm"),
+    ("size_ct_wrapped", "Rectum, biopsy: neuroendocrine carcinoma. Clinical: rectal mass (CT: tumour 62 mm with mesorectal nodes up\nto 14 mm and two liver lesions, the larger 23 mm).\n", "tumor_size_mm", None, None),
+    ("size_ct_then_label_kept", "Rectum, EMR: well-differentiated neuroendocrine tumour, G1.\nCT: no distant lesions\nMicroscopy: tumour measures 12 mm.\n", "tumor_size_mm", 12.0, "12 mm"),
 ]
 
 ALL = CASES
