@@ -1650,7 +1650,10 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         cands = [c for c in cands if c.kind == "invasive"] or cands
         cands = [c for c in cands if c.kind == "micro"] or cands
         for weak in ("bare", "listed"):
-            strong = [c for c in cands if c.kind != weak]
+            # a weak size yields to a strong one from a section of at least its authority
+            # ("DIAGNOSIS ... Size: 0.4 cm" is not beaten by a gross "lesion 5x4 mm")
+            floor = max((c.priority for c in cands if c.kind == weak), default=0)
+            strong = [c for c in cands if c.kind != weak and c.priority >= floor]
             cands = strong or cands
         cands = [c for c in cands if c.kind == "largest"] or cands
         cands += unknown

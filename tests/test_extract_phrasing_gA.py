@@ -81,6 +81,12 @@ CASES = [
     ("size_paris_then_path", "Specimen: rectal lesion 25 mm, Paris 0-Is.\nMicroscopy: adenocarcinoma, 18 mm in greatest dimension.\n", "tumor_size_mm", 18.0, "18 mm"),
     ("size_ct_wrapped", "Rectum, biopsy: neuroendocrine carcinoma. Clinical: rectal mass (CT: tumour 62 mm with mesorectal nodes up\nto 14 mm and two liver lesions, the larger 23 mm).\n", "tumor_size_mm", None, None),
     ("size_ct_then_label_kept", "Rectum, EMR: well-differentiated neuroendocrine tumour, G1.\nCT: no distant lesions\nMicroscopy: tumour measures 12 mm.\n", "tumor_size_mm", 12.0, "12 mm"),
+    # a bare 'Size:' in the diagnosis is not beaten by a gross 'lesion 5x4 mm'
+    ("size_dx_bare_numbered", "GROSS\nESD specimen, 31x25 mm. A hemispheric elevated lesion 5x4 mm.\n\nDIAGNOSIS\nStomach, body, ESD:\n Neuroendocrine tumor, grade 1\n  1. Size: 0.4 x 0.4 cm\n  2. Depth of invasion: submucosa\n", "tumor_size_mm", 4.0, "0.4 x 0.4 cm"),
+    ("size_dx_bare", "GROSS\nESD specimen, 31x25 mm. A hemispheric elevated lesion 5x4 mm.\n\nDIAGNOSIS\nStomach, body, ESD:\n Neuroendocrine tumor, grade 1\n  Size: 0.4 x 0.4 cm\n", "tumor_size_mm", 4.0, "0.4 x 0.4 cm"),
+    ("size_dx_bare_mm", "GROSS\nESD specimen, 31x25 mm. A hemispheric elevated lesion 5x4 mm.\n\nDIAGNOSIS\nStomach, body, ESD:\n Neuroendocrine tumor, grade 1\n  1) Size: 4 mm\n", "tumor_size_mm", 4.0, "4 mm"),
+    # trap: a bare size in the gross still yields to the gross lesion's size
+    ("size_gross_bare_yields", "GROSS\nESD specimen, 31x25 mm. A hemispheric elevated lesion 5x4 mm. Size: 31 mm.\n\nDIAGNOSIS\nStomach, body, ESD: neuroendocrine tumor, grade 1.\n", "tumor_size_mm", 5.0, "5x4 mm"),
 ]
 
 ALL = CASES
