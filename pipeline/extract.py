@@ -1149,6 +1149,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         dist = to_mm(labelled[1], labelled[0])
         if dist is not None:
             ev_e = max(ev_e, labelled[3])
+    if dist is None and dm is None:
+        cell = _table_unit_number(d, a)  # "| deep (basal) | tumourfree | 0.8 |" under "(mm)"
+        if cell is not None:
+            dist, ev_e = cell[0], max(ev_e, cell[1])
     bound = False
     if dm is not None:
         value = parse_number(dm.group("value"))
@@ -1484,6 +1488,32 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         neg = r.node_all_negative.search(text, ex.start(), e)
         found.append(Candidate("lymph_nodes_positive", 0, min(ex.start(), a.start_char), neg.end()))
     return found
+
+
+_ROW_LAST_NUMBER = re.compile(r"\|[ \t]*(?P<value>\d{1,3}(?:[.,]\d+)?)[ \t]*\|[ \t]*$", re.MULTILINE)
+_TABLE_UNIT = re.compile(r"\([ \t]*(?P<unit>mm|cm)\b|\bdistance[ \t]*\([ \t]*(?P<unit2>mm|cm)\b", re.IGNORECASE)
+
+
+def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
+    """A bare number in the last cell of a table row whose unit is in the table's title or
+    header ("Margin table (mm, ...)", "| distance (mm) |"): ``(mm, end)``, else None."""
+    text = d.text
+    ls = text.rfind("\n", 0, a.start_char) + 1
+    le = text.find("\n", a.start_char)
+    le = len(text) if le < 0 else le
+    if not text.startswith("|", ls):
+        return None
+    m = _ROW_LAST_NUMBER.search(text, a.end_char, le)
+    if m is None:
+        return None
+    top = text.rfind("\n\n", max(0, ls - 800), ls)  # the table block starts after a blank line
+    units = {(u.group("unit") or u.group("unit2")).lower()
+             for u in _TABLE_UNIT.finditer(text, top + 1 if top >= 0 else max(0, ls - 800), ls)}
+    if len(units) != 1:
+        return None
+    value = parse_number(m.group("value"))
+    mm = None if value is None else to_mm(value, units.pop())
+    return None if mm is None else (mm, m.end("value"))
 
 
 _CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")

@@ -15,6 +15,7 @@ BX = "Rectum, biopsy: well-differentiated neuroendocrine tumour, G1. "
 TAMIS = "Rectum, TAMIS full-thickness excision: residual well-differentiated neuroendocrine tumour, G1.\n"
 ESD = "Rectum, ESD: "
 ESDNET = "Diagnosis: Rectum, ESD - well differentiated neuroendocrine tumour, WHO G1, pT1a. "
+TBL = "Rectum, full-thickness resection (FTRD): well differentiated neuroendocrine tumour, G1.\n\n"
 ADENO = "Rectum, anterior resection: adenocarcinoma (NOS).\n"
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -87,6 +88,14 @@ CASES = [
     ("size_dx_bare_mm", "GROSS\nESD specimen, 31x25 mm. A hemispheric elevated lesion 5x4 mm.\n\nDIAGNOSIS\nStomach, body, ESD:\n Neuroendocrine tumor, grade 1\n  1) Size: 4 mm\n", "tumor_size_mm", 4.0, "4 mm"),
     # trap: a bare size in the gross still yields to the gross lesion's size
     ("size_gross_bare_yields", "GROSS\nESD specimen, 31x25 mm. A hemispheric elevated lesion 5x4 mm. Size: 31 mm.\n\nDIAGNOSIS\nStomach, body, ESD: neuroendocrine tumor, grade 1.\n", "tumor_size_mm", 5.0, "5x4 mm"),
+    # a table whose unit is in its title or header: bare numbers in the last cell are distances
+    ("table_unit_title_deep", TBL + "Margin table (mm, shortest distance tumour - resection plane)\n| resection plane | status | distance |\n| lateral (mucosal) | tumourfree | 3.5 |\n| deep (basal) | tumourfree | 0.8 |\n", "margin_deep_mm", 0.8, "0.8"),
+    ("table_unit_title_lateral", TBL + "Margin table (mm, shortest distance tumour - resection plane)\n| resection plane | status | distance |\n| lateral (mucosal) | tumourfree | 3.5 |\n| deep (basal) | tumourfree | 0.8 |\n", "margin_lateral_mm", 3.5, "3.5"),
+    ("table_unit_header_cm", TBL + "| margin | status | distance (cm) |\n| deep | free | 0.2 |\n", "margin_deep_mm", 2.0, "0.2"),
+    ("table_unit_status_kept", TBL + "| margin | status | distance (mm) |\n| deep | free | 0.8 |\n", "margin_deep", "negative", "free"),
+    # traps: no unit in the table, or two units
+    ("table_unit_trap_none", TBL + "| margin | status | distance |\n| deep | free | 0.8 |\n", "margin_deep_mm", None, None),
+    ("table_unit_trap_two_units", TBL + "Table (mm; sizes in cm)\n| margin | status | distance (cm) |\n| deep | free | 0.8 |\n", "margin_deep_mm", None, None),
 ]
 
 ALL = CASES
