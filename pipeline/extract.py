@@ -218,6 +218,7 @@ class Rules:
         self.jp_code = re.compile(r"(?<![A-Za-z])" + jp["code"] + r"(?![a-z0-9])")
         self.jp_fields = jp["fields"]
         self.jp_partner = re.compile(jp["partner"], i)
+        self.jp_lower_pn_partner = re.compile(jp["lower_pn_partner"])
         self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
         self.level_range = re.compile(jp["level_range"])
@@ -346,6 +347,15 @@ class _Doc:
             start = end + 1
         lead = self.rules.next_line_lead.match(text, start, end)
         return (lead.end() if lead else start), end
+
+    def line_after_colon(self, pos: int) -> Optional[tuple[int, int]]:
+        """The next non-blank line when the line of ``pos`` ends in a colon: a label with words
+        after it whose value is written under it ("Ki-67 recounted on block A6 (2500 cells):" /
+        "2.5 %")."""
+        eol = self.text.find("\n", pos)
+        if eol < 0 or not self.text[pos:eol].rstrip().endswith(":"):
+            return None
+        return self.next_line(eol)
 
     def label_number(self, a: "_Anchor") -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
@@ -943,7 +953,7 @@ def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             pass
         m = last
     if m is None:
-        below = d.next_line(a.end_char)  # "Ki-67 proliferation index" / "2%"
+        below = d.next_line(a.end_char) or d.line_after_colon(a.end_char)  # "Ki-67 index" / "2%"
         if below is not None:
             m = r.percent.match(d.text, below[0], below[1])
     if m is None:
@@ -1170,6 +1180,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         dist = to_mm(labelled[1], labelled[0])
         if dist is not None:
             ev_e = max(ev_e, labelled[3])
+    if dist is None and dm is None:
+        cell = _table_unit_number(d, a)  # "| deep (basal) | tumourfree | 0.8 |" under "(mm)"
+        if cell is not None:
+            dist, ev_e = cell[0], max(ev_e, cell[1])
     bound = False
     if dm is not None:
         value = parse_number(dm.group("value"))
@@ -1519,6 +1533,32 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     return found
 
 
+_ROW_LAST_NUMBER = re.compile(r"\|[ \t]*(?P<value>\d{1,3}(?:[.,]\d+)?)[ \t]*\|[ \t]*$", re.MULTILINE)
+_TABLE_UNIT = re.compile(r"\([ \t]*(?P<unit>mm|cm)\b|\bdistance[ \t]*\([ \t]*(?P<unit2>mm|cm)\b", re.IGNORECASE)
+
+
+def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
+    """A bare number in the last cell of a table row whose unit is in the table's title or
+    header ("Margin table (mm, ...)", "| distance (mm) |"): ``(mm, end)``, else None."""
+    text = d.text
+    ls = text.rfind("\n", 0, a.start_char) + 1
+    le = text.find("\n", a.start_char)
+    le = len(text) if le < 0 else le
+    if not text.startswith("|", ls):
+        return None
+    m = _ROW_LAST_NUMBER.search(text, a.end_char, le)
+    if m is None:
+        return None
+    top = text.rfind("\n\n", max(0, ls - 800), ls)  # the table block starts after a blank line
+    units = {(u.group("unit") or u.group("unit2")).lower()
+             for u in _TABLE_UNIT.finditer(text, top + 1 if top >= 0 else max(0, ls - 800), ls)}
+    if len(units) != 1:
+        return None
+    value = parse_number(m.group("value"))
+    mm = None if value is None else to_mm(value, units.pop())
+    return None if mm is None else (mm, m.end("value"))
+
+
 _CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
@@ -1574,7 +1614,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if ratio:
                 found.append(Candidate("lymph_nodes_positive", int(ratio.group("pos")), m.start(), ratio.end()))
                 found.append(Candidate("lymph_nodes_examined", int(ratio.group("total")), m.start(), ratio.end()))
-    if "M" in code or "L" in code or "V" in code or "Pn" in code or "l" in code or "v" in code:
+    if "M" in code or "L" in code or "V" in code or "Pn" in code or "l" in code or "v" in code \
+            or "pn" in code:
         for m in r.jp_code.finditer(text, s0, e0):
             kind, n = m.group("kind"), m.group("n")
             n = _SIGN_CODE.get(n.strip("()"), n)  # "HM-" is HM0, "Ly+" is Ly1, "Pn(-)" is Pn0
@@ -1585,6 +1626,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if kind in ("V", "L", "v") and not r.jp_partner.search(text, cs, m.start()) \
                     and not r.jp_partner.search(text, m.end(), ce):
                 continue  # a bare "V1" or "L0" is too ambiguous without its partner
+            if kind == "pn" and not r.jp_lower_pn_partner.search(text, cs, ce):
+                continue  # "pt3 pn0": a lower-case pN, not perineural
             if field.startswith("margin"):
                 value = {"0": "negative", "X": "indeterminate"}.get(n, "positive")
                 # "HM0 (3 mm)": the distance to that margin
@@ -1680,7 +1723,10 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         cands = [c for c in cands if c.kind == "invasive"] or cands
         cands = [c for c in cands if c.kind == "micro"] or cands
         for weak in ("bare", "listed"):
-            strong = [c for c in cands if c.kind != weak]
+            # a weak size yields to a strong one from a section of at least its authority
+            # ("DIAGNOSIS ... Size: 0.4 cm" is not beaten by a gross "lesion 5x4 mm")
+            floor = max((c.priority for c in cands if c.kind == weak), default=0)
+            strong = [c for c in cands if c.kind != weak and c.priority >= floor]
             cands = strong or cands
         cands = [c for c in cands if c.kind == "largest"] or cands
         cands += unknown
