@@ -428,3 +428,20 @@ W2_CASES = [
 def test_more_styles(case_id, text, field, value, evidence):
     """Key = value lists, dot leaders, tabs, telegraphic codes, indications, scars."""
     test_more_case(case_id, text, field, value, evidence)
+
+
+def phrasing_table(cases: list) -> tuple:
+    """A module's phrasing table as pytest sees it: a ``results`` fixture (every row's text
+    extracted in one batch) and one parametrized test per ``(id, text, field, value, evidence)``
+    row. Use as ``results, test_phrasing = phrasing_table(CASES)``."""
+    from pipeline.extract import extract_findings_many
+
+    @pytest.fixture(scope="module")
+    def results():
+        return dict(zip([c[0] for c in cases], extract_findings_many([c[1] for c in cases])))
+
+    @pytest.mark.parametrize("case_id, text, field, value, evidence", cases, ids=[c[0] for c in cases])
+    def test(results, case_id, text, field, value, evidence):
+        assert_extracted(getattr(results[case_id], field), text, value, evidence)
+
+    return results, test

@@ -7,10 +7,8 @@ label, values on the line under the label, tables and lists, negation and uncert
 each group ends with traps that must stay null.
 """
 
-import pytest
-from test_extract import assert_extracted  # tests/ is on sys.path
+from test_extract import phrasing_table  # tests/ is on sys.path
 
-from pipeline.extract import extract_findings_many
 
 NET = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. "
 ADENO = "Rectum, ESD: adenocarcinoma, moderately differentiated. "
@@ -768,14 +766,7 @@ S2_CASES = [
 ALL = CASES + MORE + W3_CASES + W4_CASES + S2_CASES
 
 
-@pytest.fixture(scope="module")
-def results():
-    return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
-
-
-@pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
-def test_phrasing(results, case_id, text, field, value, evidence):
-    assert_extracted(getattr(results[case_id], field), text, value, evidence)
+results, test_phrasing = phrasing_table(ALL)
 
 
 def test_status_lookahead_changes_no_match():

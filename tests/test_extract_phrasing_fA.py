@@ -4,10 +4,8 @@ Each group: the train phrasing rewritten three to five ways, then traps that mus
 unchanged. Same table format as tests/test_extract_phrasing.py.
 """
 
-import pytest
-from test_extract import assert_extracted  # tests/ is on sys.path
+from test_extract import phrasing_table  # tests/ is on sys.path
 
-from pipeline.extract import extract_findings_many
 
 NET = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. "
 EFTR = "Rectum, EFTR: well-differentiated neuroendocrine tumour, G1. "
@@ -188,14 +186,7 @@ CASES = [
 ALL = CASES
 
 
-@pytest.fixture(scope="module")
-def results():
-    return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
-
-
-@pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
-def test_phrasing(results, case_id, text, field, value, evidence):
-    assert_extracted(getattr(results[case_id], field), text, value, evidence)
+results, test_phrasing = phrasing_table(ALL)
 
 
 def test_wrapped_parenthesis_lines():

@@ -3,10 +3,8 @@ without "en bloc", the size of the invasive part against a larger lesion, and de
 Each group ends with traps that must stay null or unchanged.
 """
 
-import pytest
-from test_extract import assert_extracted  # tests/ is on sys.path
+from test_extract import phrasing_table  # tests/ is on sys.path
 
-from pipeline.extract import extract_findings_many
 
 NET_ESD = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1, 6 mm. "
 NET_EMR = "Rectum, EMR: well-differentiated neuroendocrine tumour, G1, 6 mm. "
@@ -235,14 +233,7 @@ RESECTION_MULTIVISCERAL = [
 ALL += RESECTION_MULTIVISCERAL
 
 
-@pytest.fixture(scope="module")
-def results():
-    return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
-
-
-@pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
-def test_phrasing(results, case_id, text, field, value, evidence):
-    assert_extracted(getattr(results[case_id], field), text, value, evidence)
+results, test_phrasing = phrasing_table(ALL)
 
 
 def test_layer_of_normal_neighbour_is_not_another_organ():

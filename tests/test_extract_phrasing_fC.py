@@ -1,10 +1,8 @@
 """Phrasing variants for grade, site, procedure, stage, nodes, LVI/PNI, Ki-67 and mitoses
 (round fC): each group written before its rule, with traps that must stay null or unchanged."""
 
-import pytest
-from test_extract import assert_extracted  # tests/ is on sys.path
+from test_extract import phrasing_table  # tests/ is on sys.path
 
-from pipeline.extract import extract_findings_many
 
 NET = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. "
 ADENO_LAR = "Rectum, low anterior resection: adenocarcinoma, moderately differentiated. "
@@ -146,11 +144,4 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def results():
-    return dict(zip([c[0] for c in CASES], extract_findings_many([c[1] for c in CASES])))
-
-
-@pytest.mark.parametrize("case_id, text, field, value, evidence", CASES, ids=[c[0] for c in CASES])
-def test_phrasing_fc(results, case_id, text, field, value, evidence):
-    assert_extracted(getattr(results[case_id], field), text, value, evidence)
+results, test_phrasing_fc = phrasing_table(CASES)

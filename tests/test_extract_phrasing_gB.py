@@ -5,10 +5,8 @@ do not fall into the last specimen part ("B. Lymph nodes ...") of the diagnosis 
 Each group ends with traps that must stay null or unchanged.
 """
 
-import pytest
-from test_extract import assert_extracted  # tests/ is on sys.path
+from test_extract import phrasing_table  # tests/ is on sys.path
 
-from pipeline.extract import extract_findings_many
 
 PARTS = ("DIAGNOSIS:\nA. Colon, cecum, right hemicolectomy:\n"
          "   - Invasive adenocarcinoma, poorly differentiated, 55 mm.\n"
@@ -108,11 +106,4 @@ CASES = [
 ALL = CASES
 
 
-@pytest.fixture(scope="module")
-def results():
-    return dict(zip([c[0] for c in ALL], extract_findings_many([c[1] for c in ALL])))
-
-
-@pytest.mark.parametrize("case_id, text, field, value, evidence", ALL, ids=[c[0] for c in ALL])
-def test_phrasing(results, case_id, text, field, value, evidence):
-    assert_extracted(getattr(results[case_id], field), text, value, evidence)
+results, test_phrasing = phrasing_table(ALL)
