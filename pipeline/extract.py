@@ -269,6 +269,7 @@ class _Doc:
     def __init__(self, doc: Doc, rules: Rules) -> None:
         self.doc = doc
         self.text = doc_text(doc)
+        self.depth_anchors: list[tuple[int, int]] = []  # (start, end) of the layer anchors, set by the component
         self.rules = rules
         self.sent_starts: list[int] = doc.user_data.get(SENTENCES_KEY) or [0]
         self.sections = doc.user_data.get(SECTIONS_KEY) or [(None, 0, len(self.text))]
@@ -1328,7 +1329,7 @@ def _negation_after_next_layer(d: _Doc, a: "_Anchor") -> bool:
     """"Submucosal tumour, muscularis propria intact": a layer, a comma, then another layer with
     its own (backward) negation; nothing negates the first layer from before it."""
     cs, ce = d.clause(a.start_char, a.end_char)
-    later = any(a.end_char < s < ce and "," in d.text[a.end_char:s] for s, _ in getattr(d, "depth_anchors", ()))
+    later = any(a.end_char < s < ce and "," in d.text[a.end_char:s] for s, _ in d.depth_anchors)
     return later and not _FORWARD_NEGATION.search(d.text, cs, a.start_char)
 
 
@@ -1376,8 +1377,7 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         m = r.sm_below_mm.search(d.text, lo, a.start_char)
         if m is not None and not _INVASION_WORD.search(d.text, cs, a.start_char):
             m = None  # "the cyst lies 1 mm below the muscularis mucosae"
-        value = None if m is None else parse_number(m.group("value"))
-        um = None if value is None else to_um(value, m.group("unit"))
+        um = None if m is None else _um(m)
         if um is not None:
             return [Candidate("sm_invasion_um", um, m.start("length"), a.end_char),
                     Candidate("depth", "submucosa", m.start("length"), a.end_char)]
@@ -1396,11 +1396,9 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)
         m = r.sm_before_layer.search(d.text[lo : a.start_char])
-        if m is not None:
-            value = parse_number(m.group("value"))
-            um = None if value is None else to_um(value, m.group("unit"))
-            if um is not None:
-                found.append(Candidate("sm_invasion_um", um, lo + m.start("length"), a.end_char))
+        um = None if m is None else _um(m)
+        if um is not None:
+            found.append(Candidate("sm_invasion_um", um, lo + m.start("length"), a.end_char))
     return found
 
 
@@ -1652,8 +1650,7 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         if sm is None and _SM_LEVEL.match(code.lstrip("(")):
             found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
         if sm is not None:
-            value = parse_number(sm.group("value"))
-            um = None if value is None else to_um(value, sm.group("unit"))
+            um = _um(sm)
             if um is not None:
                 found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
                 found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
