@@ -818,6 +818,7 @@ def _prefix_separator(ch: str) -> bool:
 
 
 _QUESTION = re.compile(r"[ \t]*\?[ \t]*")
+_SEPARATOR_DASH = re.compile(r"[-−–][ \t]+")  # a dash, then a space: a separator if a status word follows
 
 
 def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
@@ -843,7 +844,13 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
         return None, start, end  # "Perineural: Pn0": the code says it
     stripped = window.strip(" \t:=(|").rstrip()
     if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
-        return "absent", start, ws + window.index(stripped[0]) + 1
+        dash = ws + window.index(stripped[0])
+        word = _SEPARATOR_DASH.match(d.text, dash, we)
+        word = d.rules.presence.match(d.text, word.end(), we) if word is not None else None
+        if word is None:
+            return "absent", start, dash + 1  # "LVI: -", "LVI -, PNI +": a minus sign
+        # "Angiolymphatic invasion - present (focal)": the dash only separates label and value
+        return (None if word.lastgroup == "not_assessed" else word.lastgroup), start, word.end()
     if stripped[:1] == "+":
         return "present", start, ws + window.index("+") + 1
     m = d.rules.presence.search(window, 0, 60)

@@ -1,0 +1,33 @@
+"""Phrasing variants for LVI/PNI, margins, depth and size (fix-f2), found by probing with
+invented one-line reports; each group written before its rule, with traps that must stay null
+or unchanged."""
+
+from test_extract import phrasing_table  # tests/ is on sys.path
+
+
+NET = "Rectal NET, ESD. "
+POLYP = "Sigmoid colon, polypectomy: adenocarcinoma arising in a tubular adenoma. "
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+CASES = [
+    # 1. a dash after a label is a separator before the status word, not a negation
+    ("dash_angiolymphatic_present", NET + "Angiolymphatic invasion - present (focal).", "lvi", "present", "present"),
+    ("dash_lvi_present", NET + "LVI - present", "lvi", "present", "present"),
+    ("dash_upper_present", NET + "LYMPHOVASCULAR INVASION - PRESENT", "lvi", "present", "PRESENT"),
+    ("dash_en_dash_pni_present", NET + "Perineural invasion – present.", "pni", "present", "present"),
+    ("dash_identified_paren", NET + "Lymphovascular invasion - identified (D2-40).", "lvi", "present", "identified"),
+    ("dash_yes", NET + "Lymphovascular invasion - yes", "lvi", "present", "yes"),
+    ("dash_pni_absent", NET + "PNI - absent", "pni", "absent", "absent"),
+    ("dash_not_identified", NET + "Lymphovascular invasion - not identified", "lvi", "absent", "not identified"),
+    # traps: a bare dash (a sign) is still a negative answer
+    ("dash_trap_bare_sign", NET + "LVI: -\n", "lvi", "absent", "LVI: -"),
+    ("dash_trap_sign_comma", NET + "LVI -, PNI +", "lvi", "absent", "LVI -"),
+    ("dash_trap_sign_comma_pni", NET + "LVI -, PNI +", "pni", "present", "PNI +"),
+    ("dash_trap_sign_line", NET + "Lymphovascular invasion -\nPerineural invasion +", "lvi", "absent", "Lymphovascular invasion -"),
+    ("dash_trap_sign_semicolon", NET + "LVI - ; PNI -", "pni", "absent", "PNI -"),
+]
+
+ALL = CASES
+
+
+results, test_phrasing = phrasing_table(ALL)
