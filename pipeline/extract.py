@@ -215,6 +215,8 @@ class Rules:
         self.pt_categories = set(st["pt_categories"])
         self.pn_categories = set(st["pn_categories"])
         jp = v["japanese"]
+        self.lvi_kind = re.compile(v["lvi_kind_pair"]["kind"], i)
+        self.lvi_kind_paren = re.compile(v["lvi_kind_pair"]["paren"], i)
         self.jp_code = re.compile(r"(?<![A-Za-z])" + jp["code"] + r"(?![a-z0-9])")
         self.jp_fields = jp["fields"]
         self.jp_partner = re.compile(jp["partner"], i)
@@ -910,13 +912,15 @@ def _presence_word(d: _Doc, word: str) -> Optional[str]:
     return m.lastgroup if m is not None and m.lastgroup != "not_assessed" else None
 
 
-def _paired_presence(d: _Doc, a: "_Anchor") -> Optional[tuple[str, str, int, int, int, int]]:
+def _paired_presence(d: _Doc, a: "_Anchor", end: Optional[int] = None) -> Optional[tuple[str, str, int, int, int, int]]:
     """Two features named together and answered together: "LVI/PNI: +/-", "Lymphovascular/
     perineural invasion: present/absent". ``(first, second, span of the first value, span of the
-    second)``, the values in the order the features were named; None when not so written."""
+    second)``, the values in the order the features were named; None when not so written.
+    ``end``: where the names end, when not right after the anchor."""
     text = d.text
-    name = _PAIR_NAME_AFTER.match(text, a.end_char)
-    end = name.end() if name is not None else a.end_char
+    if end is None:
+        name = _PAIR_NAME_AFTER.match(text, a.end_char)
+        end = name.end() if name is not None else a.end_char
     m = _PAIR_VALUES.match(text, end)
     if m is None:
         return None
@@ -930,11 +934,24 @@ def _presence(field: str):
     def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
         both = field == "lvi" and "perineural" in a.text.lower()  # "lymphovascular/perineural invasion"
         second = not both and _PAIR_NAME_BEFORE.search(d.text, max(0, a.start_char - 40), a.start_char)
-        pair = _paired_presence(d, a) if both or second or _PAIR_NAME_AFTER.match(d.text, a.end_char) else None
+        after = None if both or second else _PAIR_NAME_AFTER.match(d.text, a.end_char)
+        pair = _paired_presence(d, a) if both or second or after else None
+        kinds = None  # "Vessel invasion (lymphatic/venous): +/-": two kinds of LVI
+        if field == "lvi" and not both:
+            partner = second or after
+            if partner is not None:
+                kinds = partner if d.rules.lvi_kind.match(partner.group().strip(" \t/")) else None
+            elif pair is None:
+                kinds = d.rules.lvi_kind_paren.match(d.text, a.end_char)
+                pair = _paired_presence(d, a, kinds.end()) if kinds is not None else None
         if pair is not None:
             first_value, second_value, s1, e1, s2, e2 = pair
             if both:
                 return [Candidate("lvi", first_value, a.start_char, e1), Candidate("pni", second_value, a.start_char, e2)]
+            if kinds is not None:  # either kind present -> present; both absent -> absent
+                values = (first_value, second_value)
+                value = next((v for v in ("present", "indeterminate", "absent") if v in values))
+                return [Candidate(field, value, a.start_char, e2)]
             value, e = (second_value, e2) if second else (first_value, e1)
             return [Candidate(field, value, a.start_char, e)]
         value, s, e = _presence_value(d, a, negated, uncertain)

@@ -25,6 +25,24 @@ CASES = [
     ("dash_trap_sign_comma_pni", NET + "LVI -, PNI +", "pni", "present", "PNI +"),
     ("dash_trap_sign_line", NET + "Lymphovascular invasion -\nPerineural invasion +", "lvi", "absent", "Lymphovascular invasion -"),
     ("dash_trap_sign_semicolon", NET + "LVI - ; PNI -", "pni", "absent", "PNI -"),
+    # 2. two kinds of vessel invasion answered together: present if either, absent if both
+    ("vessel_pair_paren_minus", NET + "Vessel invasion (lymphatic/venous): -/-", "lvi", "absent", "-/-"),
+    ("vessel_pair_paren_plus_minus", NET + "Vessel invasion (lymphatic/venous): +/-", "lvi", "present", "+/-"),
+    ("vessel_pair_paren_minus_plus", NET + "Vessel invasion (lymphatic/venous): -/+", "lvi", "present", "-/+"),
+    ("vessel_pair_lv_abbrev", NET + "Lymphovascular invasion (L/V): -/-", "lvi", "absent", "-/-"),
+    ("vessel_pair_ly_v_abbrev", NET + "Vascular invasion (Ly/V): +/-", "lvi", "present", "+/-"),
+    ("vessel_pair_words", NET + "LVI (lymphatic/venous): absent/present", "lvi", "present", "present"),
+    ("vessel_pair_words_absent", NET + "LVI (lymphatic/venous): absent/absent", "lvi", "absent", "absent/absent"),
+    ("vessel_pair_name_before_plus", NET + "Lymphatic/venous invasion: +/-", "lvi", "present", "+/-"),
+    ("vessel_pair_name_before_minus", NET + "Lymphatic/venous invasion: -/-", "lvi", "absent", "-/-"),
+    ("vessel_pair_name_before_second", NET + "Lymphatic/venous invasion: no/yes", "lvi", "present", "yes"),
+    ("vessel_ly_v_codes_plus", NET + "Ly -, V +", "lvi", "present", "V +"),
+    ("vessel_ly_v_codes_minus", NET + "Ly -, V -", "lvi", "absent", "Ly -"),
+    # traps: a pair of LVI and PNI keeps its two answers apart
+    ("vessel_pair_trap_lvi_pni", NET + "LVI/PNI: +/-", "lvi", "present", "+"),
+    ("vessel_pair_trap_lvi_pni_2", NET + "LVI/PNI: +/-", "pni", "absent", "-"),
+    ("vessel_pair_trap_lvi_pni_3", NET + "Lymphovascular/perineural invasion: absent/present", "pni", "present", "present"),
+    ("vessel_pair_trap_lvi_pni_4", NET + "Lymphovascular/perineural invasion: absent/present", "lvi", "absent", "absent"),
 ]
 
 ALL = CASES
