@@ -43,6 +43,22 @@ CASES = [
     ("vessel_pair_trap_lvi_pni_2", NET + "LVI/PNI: +/-", "pni", "absent", "-"),
     ("vessel_pair_trap_lvi_pni_3", NET + "Lymphovascular/perineural invasion: absent/present", "pni", "present", "present"),
     ("vessel_pair_trap_lvi_pni_4", NET + "Lymphovascular/perineural invasion: absent/present", "lvi", "absent", "absent"),
+    # 3. lists of kinds of invasion under one negation
+    ("list_there_is_no", NET + "There is no lymphatic, vascular or perineural invasion.", "lvi", "absent", "lymphatic, vascular or perineural invasion"),
+    ("list_there_is_no_pni", NET + "There is no lymphatic, vascular or perineural invasion.", "pni", "absent", "perineural invasion"),
+    ("list_no_venous", NET + "No lymphatic, venous or perineural invasion is seen.", "lvi", "absent", "lymphatic, venous"),
+    ("list_without", NET + "Tumour without lymphatic, vascular, or perineural invasion.", "lvi", "absent", "without"),
+    ("list_negative_for", NET + "Negative for lymphatic, vascular and perineural invasion.", "lvi", "absent", "Negative for"),
+    ("list_vascular_first", NET + "No vascular, lymphatic or perineural invasion identified.", "lvi", "absent", "vascular, lymphatic"),
+    ("list_perineural_first", NET + "No perineural, lymphatic or venous invasion.", "lvi", "absent", "perineural, lymphatic or venous invasion"),
+    ("list_perineural_first_pni", NET + "No perineural, lymphatic or venous invasion.", "pni", "absent", "perineural"),
+    ("list_three_vessels", NET + "No lymphatic, venous or small vessel invasion.", "lvi", "absent", "lymphatic, venous or small vessel invasion"),
+    ("list_upper", NET + "NO LYMPHATIC, VASCULAR OR PERINEURAL INVASION.", "lvi", "absent", "LYMPHATIC"),
+    # traps: a positive list, and a negation that stops at the semicolon
+    ("list_trap_present", NET + "Lymphatic, vascular and perineural invasion are present.", "lvi", "present", "Lymphatic, vascular"),
+    ("list_trap_present_pni", NET + "Lymphatic, vascular and perineural invasion are present.", "pni", "present", "present"),
+    ("list_trap_semicolon", NET + "No perineural invasion; lymphatic and vascular invasion is present.", "lvi", "present", "present"),
+    ("list_trap_only_pni", NET + "There is no perineural invasion.", "lvi", None, None),
 ]
 
 ALL = CASES
