@@ -59,6 +59,23 @@ CASES = [
     ("list_trap_present_pni", NET + "Lymphatic, vascular and perineural invasion are present.", "pni", "present", "present"),
     ("list_trap_semicolon", NET + "No perineural invasion; lymphatic and vascular invasion is present.", "lvi", "present", "present"),
     ("list_trap_only_pni", NET + "There is no perineural invasion.", "lvi", None, None),
+    # 4. tumour cells inside a vessel shown by an endothelial stain are LVI
+    ("ihc_d240_channel", NET + "Immunohistochemistry for D2-40 highlights a lymphatic channel containing tumour cells.", "lvi", "present", "lymphatic channel containing tumour cells"),
+    ("ihc_cd31_within", NET + "Tumour cells within a CD31-positive vessel.", "lvi", "present", "Tumour cells within a CD31-positive vessel"),
+    ("ihc_lumen_containing", NET + "A vessel lumen containing tumour cells (confirmed on D2-40).", "lvi", "present", "vessel lumen containing tumour cells"),
+    ("ihc_cells_in_lymphatic_vessel", NET + "D2-40 demonstrates tumour cells in a lymphatic vessel.", "lvi", "present", "tumour cells in a lymphatic vessel"),
+    ("ihc_nests_within_channels", NET + "ERG highlights nests of tumor cells within vascular channels.", "lvi", "present", "tumor cells within vascular channels"),
+    ("ihc_vessels_containing_nests", NET + "CD31 shows two small vessels containing tumour nests.", "lvi", "present", "vessels containing tumour nests"),
+    ("ihc_podoplanin_lumen", NET + "Podoplanin stain confirms tumour cells within the lumen of a lymphatic.", "lvi", "present", "tumour cells within the lumen of a lymphatic"),
+    # traps: a negated or a merely requested stain, vessels without tumour, tumour around vessels
+    ("ihc_trap_no_tumour", NET + "D2-40 shows no tumour within lymphatics.", "lvi", "absent", "no tumour within lymphatics"),
+    ("ihc_trap_no_cells", NET + "D2-40 highlights lymphatic channels; no tumour cells are seen within them.", "lvi", None, None),
+    ("ihc_trap_no_channel", NET + "No vessel containing tumour cells is identified on D2-40.", "lvi", "absent", "No vessel containing tumour cells"),
+    ("ihc_trap_requested", NET + "D2-40 stain requested.", "lvi", None, None),
+    ("ihc_trap_around", NET + "CD31 highlights vessels around the tumour.", "lvi", None, None),
+    ("ihc_trap_red_cells", NET + "Vessels containing red cells are present in the submucosa.", "lvi", None, None),
+    ("ihc_trap_surround", NET + "Tumour cells surround a thick-walled vessel.", "lvi", None, None),
+    ("ihc_trap_uncertain", NET + "Possible tumour cells within a D2-40-positive channel.", "lvi", "indeterminate", "Possible"),
 ]
 
 ALL = CASES
