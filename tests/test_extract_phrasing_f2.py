@@ -76,6 +76,23 @@ CASES = [
     ("ihc_trap_red_cells", NET + "Vessels containing red cells are present in the submucosa.", "lvi", None, None),
     ("ihc_trap_surround", NET + "Tumour cells surround a thick-walled vessel.", "lvi", None, None),
     ("ihc_trap_uncertain", NET + "Possible tumour cells within a D2-40-positive channel.", "lvi", "indeterminate", "Possible"),
+    # 5. "resection line" / "excision line" name margins; R0/R1 beside them is their status
+    ("line_basal_r0", NET + "Basal resection line: R0, minimal distance 0,3 mm.", "margin_deep", "negative", "R0"),
+    ("line_basal_r0_mm", NET + "Basal resection line: R0, minimal distance 0,3 mm.", "margin_deep_mm", 0.3, "0,3 mm"),
+    ("line_lateral_r0_paren", NET + "Lateral resection line: R0 (1.2 mm).", "margin_lateral", "negative", "R0"),
+    ("line_lateral_r0_paren_mm", NET + "Lateral resection line: R0 (1.2 mm).", "margin_lateral_mm", 1.2, "1.2 mm"),
+    ("line_deep_excision_r1", NET + "Deep excision line: R1.", "margin_deep", "positive", "R1"),
+    ("line_basal_free", NET + "Basal excision line free, 0.5 mm.", "margin_deep", "negative", "free"),
+    ("line_peripheral_tumour_free", NET + "Peripheral resection line: tumour-free (2 mm).", "margin_lateral", "negative", "tumour-free"),
+    ("line_peripheral_not_size", NET + "Peripheral resection line: tumour-free (2 mm).", "tumor_size_mm", None, None),
+    ("line_two_sides_lateral", NET + "Resection lines: lateral R0, basal R1.", "margin_lateral", "negative", "R0"),
+    ("line_two_sides_deep", NET + "Resection lines: lateral R0, basal R1.", "margin_deep", "positive", "R1"),
+    ("line_vertical_upper", NET + "VERTICAL RESECTION LINE: R0", "margin_deep", "negative", "R0"),
+    # traps: an R status with no margin, and a resection line outside the dictionary
+    ("line_trap_r0_resection", NET + "R0 resection.", "margin_deep", None, None),
+    ("line_trap_proximal", NET + "Proximal resection line: R0.", "margin_deep", None, None),
+    ("line_trap_proximal_lat", NET + "Proximal resection line: R0.", "margin_lateral", None, None),
+    ("line_trap_dentate", NET + "The tumour lies 3 cm above the dentate line.", "margin_deep", None, None),
 ]
 
 ALL = CASES
