@@ -131,6 +131,12 @@ class Rules:
                                       + v["checkbox"]["unchecked"] + ")")
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
+        self.upper_bound = re.compile(v["margin_upper_bound"], i)
+        self.upper_bound_before = re.compile(v["margin_upper_bound"] + r"[ \t]*$", i)
+        nxt = v["margin_status_next_object"]
+        self.status_next_end = re.compile(nxt["status_end"], i)
+        self.status_next_gap = re.compile(nxt["gap"], i)
+        self.status_next_prep = re.compile(nxt["gap_preposition"], i)
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
@@ -1134,6 +1140,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     ev_s, ev_e = name_start, a.end_char
     ws, we = d.value_window(a.end_char, after_end)
     m = r.margin_status.search(text, ws, we)
+    if m is not None and k + 1 < len(bounds) and we == bounds[k + 1][0] and _status_of_next(r, text, m, we):
+        m = None  # "0.8 mm from the deep margin and clear of the lateral margins": the lateral's
     if m is None:
         below = d.next_line(a.end_char)  # "Deep margin:" / "Involved" on the next line
         if below is not None:
@@ -1209,19 +1217,22 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         cell = _table_unit_number(d, a)  # "| deep (basal) | tumourfree | 0.8 |" under "(mm)"
         if cell is not None:
             dist, ev_e = cell[0], max(ev_e, cell[1])
-    bound = False
+    bound = upper = False
     if dm is not None:
         value = parse_number(dm.group("value"))
         dist = None if value is None else to_mm(value, dm.group("unit"))
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
             bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
+            # "less than 1 mm", "< 1 mm": under the close cut-off when the bound is at it
+            upper = bool(r.upper_bound.fullmatch(dm.groupdict().get("bound") or "")
+                         or r.upper_bound_before.search(text, max(0, dm.start() - 20), dm.start()))
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
     kind = ""
     if status is None and dist is not None:
-        status = "close" if dist < r.close_below else "negative"
+        status = "close" if dist < r.close_below or (upper and dist <= r.close_below) else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
     if status in ("positive", "close") and not kind and r.margin_precursor.search(text, ev_s, ev_e) \
             and not r.margin_invasive.search(text, ev_s, ev_e):
@@ -1256,6 +1267,14 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
     return found
+
+
+def _status_of_next(r: Rules, text: str, m: re.Match[str], name: int) -> bool:
+    """Whether the status word ``m``, which ends the window before the next margin's name at
+    ``name``, takes that margin as its object ("... and clear of the lateral margins",
+    "involving the lateral margin"), so that it is that margin's status, not this one's."""
+    gap = r.status_next_gap.fullmatch(text, m.end(), name)
+    return gap is not None and bool(r.status_next_end.search(m.group()) or r.status_next_prep.match(gap.group()))
 
 
 def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:

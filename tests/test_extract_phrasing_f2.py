@@ -93,6 +93,35 @@ CASES = [
     ("line_trap_proximal", NET + "Proximal resection line: R0.", "margin_deep", None, None),
     ("line_trap_proximal_lat", NET + "Proximal resection line: R0.", "margin_lateral", None, None),
     ("line_trap_dentate", NET + "The tumour lies 3 cm above the dentate line.", "margin_deep", None, None),
+    # 6. a status word that governs the next margin ("clear of the lateral margins") is not
+    #    this margin's; a strict upper bound at or under 1 mm (< 1 mm) is under 1 mm (close)
+    ("clear_of_next_deep", NET + "The tumour is 0.8 mm from the deep cauterised margin and clear of the lateral margins.", "margin_deep", "close", "0.8 mm"),
+    ("clear_of_next_deep_mm", NET + "The tumour is 0.8 mm from the deep cauterised margin and clear of the lateral margins.", "margin_deep_mm", 0.8, "0.8 mm"),
+    ("clear_of_next_lateral", NET + "The tumour is 0.8 mm from the deep cauterised margin and clear of the lateral margins.", "margin_lateral", "negative", "clear of"),
+    ("clear_of_next_is", NET + "Tumour lies 0.5 mm from the deep margin and is clear of the lateral margins.", "margin_deep", "close", "0.5 mm"),
+    ("clear_of_next_well", NET + "0.4 mm from the basal margin, well clear of the peripheral margin.", "margin_deep", "close", "0.4 mm"),
+    ("clear_of_next_free_of", NET + "Tumour 0.6 mm from the deep margin, free of the lateral margin.", "margin_deep", "close", "0.6 mm"),
+    ("clear_of_next_involving", NET + "Tumour 2 mm from the deep margin and involving the lateral margin.", "margin_deep", "negative", "2 mm"),
+    ("clear_of_next_involving_lat", NET + "Tumour 2 mm from the deep margin and involving the lateral margin.", "margin_lateral", "positive", "involving"),
+    ("bound_less_than_1", NET + "The tumour is less than 1 mm from the deep margin.", "margin_deep", "close", "less than 1 mm"),
+    ("bound_less_than_1_mm", NET + "The tumour is less than 1 mm from the deep margin.", "margin_deep_mm", 1.0, "less than 1 mm"),
+    ("bound_lt_sign", NET + "The tumour is <1 mm from the deep margin.", "margin_deep", "close", "<1 mm"),
+    ("bound_label", NET + "Deep margin: < 1 mm.", "margin_deep", "close", "< 1 mm"),
+    ("bound_label_words", NET + "Deep margin: less than 1 mm.", "margin_deep", "close", "less than 1 mm"),
+    ("bound_to", NET + "Less than 1 mm to the deep margin.", "margin_deep", "close", "Less than 1 mm"),
+    ("bound_under_half", NET + "The tumour lies under 0.5 mm from the basal margin.", "margin_deep", "close", "under 0.5 mm"),
+    ("bound_less_than_1_lateral", NET + "The lesion is less than 1 mm from the lateral margin.", "margin_lateral", "close", "less than 1 mm"),
+    # traps: a status word wins; a bound above 1 mm, or a lower bound, is not close
+    ("clear_of_trap_status_comma", NET + "Deep margin: clear, lateral margin: involved.", "margin_deep", "negative", "clear"),
+    ("clear_of_trap_no_comma", NET + "Deep margin negative lateral margin positive.", "margin_deep", "negative", "negative"),
+    ("clear_of_trap_which", NET + "The tumour is 0.8 mm from the deep margin, which is clear.", "margin_deep", "negative", "clear"),
+    ("bound_trap_status", NET + "Deep margin: clear, < 1 mm.", "margin_deep", "negative", "clear"),
+    ("bound_trap_less_than_2", NET + "The tumour is less than 2 mm from the deep margin.", "margin_deep", "negative", "less than 2 mm"),
+    ("bound_trap_more_than", NET + "The tumour is more than 1 mm from the deep margin.", "margin_deep", "negative", "1 mm"),
+    ("bound_trap_exact_1", NET + "The tumour is 1 mm from the deep margin.", "margin_deep", "negative", "1 mm"),
+    ("bound_trap_le_sign", NET + "Deep margin: ≤1 mm.", "margin_deep", "negative", "≤1 mm"),
+    ("bound_trap_within", NET + "The tumour is within 1 mm of the deep margin.", "margin_deep", "negative", "1 mm"),
+    ("bound_trap_up_to", NET + "Deep margin: up to 1 mm.", "margin_deep", "negative", "1 mm"),
 ]
 
 ALL = CASES
