@@ -122,6 +122,15 @@ CASES = [
     ("bound_trap_le_sign", NET + "Deep margin: ≤1 mm.", "margin_deep", "negative", "≤1 mm"),
     ("bound_trap_within", NET + "The tumour is within 1 mm of the deep margin.", "margin_deep", "negative", "1 mm"),
     ("bound_trap_up_to", NET + "Deep margin: up to 1 mm.", "margin_deep", "negative", "1 mm"),
+    # 7. a depth label whose value is a T category and the layer
+    ("depth_t1_paren", POLYP + "Depth: T1 (submucosa).", "depth", "submucosa", "submucosa"),
+    ("depth_pt1_paren", POLYP + "Depth of invasion: pT1 (submucosa).", "depth", "submucosa", "submucosa"),
+    ("depth_extent_slash", POLYP + "Extent: T2 / muscularis propria.", "depth", "muscularis_propria", "muscularis propria"),
+    ("depth_t1_upper", POLYP + "DEPTH: T1 (SUBMUCOSA)", "depth", "submucosa", "SUBMUCOSA"),
+    ("depth_t1_dash", POLYP + "Depth: T1 - submucosal invasion.", "depth", "submucosa", "submucosal"),
+    ("depth_net_t1", NET + "Adenocarcinoma in polyp. Depth: T1 (submucosa).", "depth", "submucosa", "submucosa"),
+    # traps: a T category alone says no layer
+    ("depth_trap_t_only", POLYP + "Depth: T1.", "depth", None, None),
 ]
 
 ALL = CASES
