@@ -131,6 +131,17 @@ CASES = [
     ("depth_net_t1", NET + "Adenocarcinoma in polyp. Depth: T1 (submucosa).", "depth", "submucosa", "submucosa"),
     # traps: a T category alone says no layer
     ("depth_trap_t_only", POLYP + "Depth: T1.", "depth", None, None),
+    # 8. a size with an upper bound ("up to", "at most"), also after a negated finding
+    ("size_up_to_extent", NET + "Microscopy: sections show a neuroendocrine tumour measuring up to 6 mm in greatest extent.", "tumor_size_mm", 6.0, "6 mm"),
+    ("size_up_to_after_no", NET + "Microscopy: sections show a neuroendocrine tumour composed of monotonous cells with salt and pepper chromatin and no necrosis, measuring up to 6 mm in greatest extent.", "tumor_size_mm", 6.0, "6 mm"),
+    ("size_after_no_comma", NET + "Sections show a neuroendocrine tumour with no necrosis, measuring 6 mm.", "tumor_size_mm", 6.0, "6 mm"),
+    ("size_after_without_comma", NET + "Sections show a neuroendocrine tumour without atypia, measuring up to 0.6 cm.", "tumor_size_mm", 6.0, "0.6 cm"),
+    ("size_after_no_measures", NET + "The tumour shows no mitoses, measures up to 6 mm and is confined to the submucosa.", "tumor_size_mm", 6.0, "6 mm"),
+    ("size_up_to_across", NET + "The neoplasm is up to 6 mm across.", "tumor_size_mm", 6.0, "6 mm"),
+    ("size_at_most", NET + "The tumour measures at most 6 mm.", "tumor_size_mm", 6.0, "6 mm"),
+    # traps: a negated measurement, and a measurement of something else after the comma
+    ("size_trap_no_residual", "Rectum, EMR scar: no residual tumour, measuring scar 12 mm.", "tumor_size_mm", None, None),
+    ("size_trap_no_tumour_specimen", "Rectum, biopsy: no tumour seen; specimen measuring 6 mm.", "tumor_size_mm", None, None),
 ]
 
 ALL = CASES
