@@ -131,6 +131,12 @@ class Rules:
                                       + v["checkbox"]["unchecked"] + ")")
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
+        self.upper_bound = re.compile(v["margin_upper_bound"], i)
+        self.upper_bound_before = re.compile(v["margin_upper_bound"] + r"[ \t]*$", i)
+        nxt = v["margin_status_next_object"]
+        self.status_next_end = re.compile(nxt["status_end"], i)
+        self.status_next_gap = re.compile(nxt["gap"], i)
+        self.status_next_prep = re.compile(nxt["gap_preposition"], i)
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
@@ -215,6 +221,8 @@ class Rules:
         self.pt_categories = set(st["pt_categories"])
         self.pn_categories = set(st["pn_categories"])
         jp = v["japanese"]
+        self.lvi_kind = re.compile(v["lvi_kind_pair"]["kind"], i)
+        self.lvi_kind_paren = re.compile(v["lvi_kind_pair"]["paren"], i)
         self.jp_code = re.compile(r"(?<![A-Za-z])" + jp["code"] + r"(?![a-z0-9])")
         self.jp_fields = jp["fields"]
         self.jp_partner = re.compile(jp["partner"], i)
@@ -818,6 +826,7 @@ def _prefix_separator(ch: str) -> bool:
 
 
 _QUESTION = re.compile(r"[ \t]*\?[ \t]*")
+_SEPARATOR_DASH = re.compile(r"[-−–][ \t]+")  # a dash, then a space: a separator if a status word follows
 
 
 def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tuple[Optional[str], int, int]:
@@ -843,7 +852,13 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
         return None, start, end  # "Perineural: Pn0": the code says it
     stripped = window.strip(" \t:=(|").rstrip()
     if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
-        return "absent", start, ws + window.index(stripped[0]) + 1
+        dash = ws + window.index(stripped[0])
+        word = _SEPARATOR_DASH.match(d.text, dash, we)
+        word = d.rules.presence.match(d.text, word.end(), we) if word is not None else None
+        if word is None:
+            return "absent", start, dash + 1  # "LVI: -", "LVI -, PNI +": a minus sign
+        # "Angiolymphatic invasion - present (focal)": the dash only separates label and value
+        return (None if word.lastgroup == "not_assessed" else word.lastgroup), start, word.end()
     if stripped[:1] == "+":
         return "present", start, ws + window.index("+") + 1
     m = d.rules.presence.search(window, 0, 60)
@@ -903,13 +918,15 @@ def _presence_word(d: _Doc, word: str) -> Optional[str]:
     return m.lastgroup if m is not None and m.lastgroup != "not_assessed" else None
 
 
-def _paired_presence(d: _Doc, a: "_Anchor") -> Optional[tuple[str, str, int, int, int, int]]:
+def _paired_presence(d: _Doc, a: "_Anchor", end: Optional[int] = None) -> Optional[tuple[str, str, int, int, int, int]]:
     """Two features named together and answered together: "LVI/PNI: +/-", "Lymphovascular/
     perineural invasion: present/absent". ``(first, second, span of the first value, span of the
-    second)``, the values in the order the features were named; None when not so written."""
+    second)``, the values in the order the features were named; None when not so written.
+    ``end``: where the names end, when not right after the anchor."""
     text = d.text
-    name = _PAIR_NAME_AFTER.match(text, a.end_char)
-    end = name.end() if name is not None else a.end_char
+    if end is None:
+        name = _PAIR_NAME_AFTER.match(text, a.end_char)
+        end = name.end() if name is not None else a.end_char
     m = _PAIR_VALUES.match(text, end)
     if m is None:
         return None
@@ -923,11 +940,24 @@ def _presence(field: str):
     def handle(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
         both = field == "lvi" and "perineural" in a.text.lower()  # "lymphovascular/perineural invasion"
         second = not both and _PAIR_NAME_BEFORE.search(d.text, max(0, a.start_char - 40), a.start_char)
-        pair = _paired_presence(d, a) if both or second or _PAIR_NAME_AFTER.match(d.text, a.end_char) else None
+        after = None if both or second else _PAIR_NAME_AFTER.match(d.text, a.end_char)
+        pair = _paired_presence(d, a) if both or second or after else None
+        kinds = None  # "Vessel invasion (lymphatic/venous): +/-": two kinds of LVI
+        if field == "lvi" and not both:
+            partner = second or after
+            if partner is not None:
+                kinds = partner if d.rules.lvi_kind.match(partner.group().strip(" \t/")) else None
+            elif pair is None:
+                kinds = d.rules.lvi_kind_paren.match(d.text, a.end_char)
+                pair = _paired_presence(d, a, kinds.end()) if kinds is not None else None
         if pair is not None:
             first_value, second_value, s1, e1, s2, e2 = pair
             if both:
                 return [Candidate("lvi", first_value, a.start_char, e1), Candidate("pni", second_value, a.start_char, e2)]
+            if kinds is not None:  # either kind present -> present; both absent -> absent
+                values = (first_value, second_value)
+                value = next((v for v in ("present", "indeterminate", "absent") if v in values))
+                return [Candidate(field, value, a.start_char, e2)]
             value, e = (second_value, e2) if second else (first_value, e1)
             return [Candidate(field, value, a.start_char, e)]
         value, s, e = _presence_value(d, a, negated, uncertain)
@@ -1110,6 +1140,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     ev_s, ev_e = name_start, a.end_char
     ws, we = d.value_window(a.end_char, after_end)
     m = r.margin_status.search(text, ws, we)
+    if m is not None and k + 1 < len(bounds) and we == bounds[k + 1][0] and _status_of_next(r, text, m, we):
+        m = None  # "0.8 mm from the deep margin and clear of the lateral margins": the lateral's
     if m is None:
         below = d.next_line(a.end_char)  # "Deep margin:" / "Involved" on the next line
         if below is not None:
@@ -1185,19 +1217,22 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         cell = _table_unit_number(d, a)  # "| deep (basal) | tumourfree | 0.8 |" under "(mm)"
         if cell is not None:
             dist, ev_e = cell[0], max(ev_e, cell[1])
-    bound = False
+    bound = upper = False
     if dm is not None:
         value = parse_number(dm.group("value"))
         dist = None if value is None else to_mm(value, dm.group("unit"))
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
             bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
+            # "less than 1 mm", "< 1 mm": under the close cut-off when the bound is at it
+            upper = bool(r.upper_bound.fullmatch(dm.groupdict().get("bound") or "")
+                         or r.upper_bound_before.search(text, max(0, dm.start() - 20), dm.start()))
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
     kind = ""
     if status is None and dist is not None:
-        status = "close" if dist < r.close_below else "negative"
+        status = "close" if dist < r.close_below or (upper and dist <= r.close_below) else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
     if status in ("positive", "close") and not kind and r.margin_precursor.search(text, ev_s, ev_e) \
             and not r.margin_invasive.search(text, ev_s, ev_e):
@@ -1232,6 +1267,14 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
     return found
+
+
+def _status_of_next(r: Rules, text: str, m: re.Match[str], name: int) -> bool:
+    """Whether the status word ``m``, which ends the window before the next margin's name at
+    ``name``, takes that margin as its object ("... and clear of the lateral margins",
+    "involving the lateral margin"), so that it is that margin's status, not this one's."""
+    gap = r.status_next_gap.fullmatch(text, m.end(), name)
+    return gap is not None and bool(r.status_next_end.search(m.group()) or r.status_next_prep.match(gap.group()))
 
 
 def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
