@@ -190,6 +190,8 @@ class Rules:
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
+        self.sm_sentence_deeper = re.compile(v["sm_depth_sentence_before"]["deeper"], i)
+        self.sm_sentence_lead = int(v["sm_depth_sentence_before"]["label_lead_max"])
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
         self.cell_unit = re.compile(v["cell_unit"]["regex"], i)
@@ -1430,7 +1432,7 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     lowered = a.text.lower()
     submucosal = "submucos" in lowered or "sm" in lowered.split()
     # "depth of invasion from the muscularis mucosae" is measured in the submucosa (JSCCR)
-    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce):
+    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) and not _submucosal_before(d, a):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
     labelled = d.label_number(a)
@@ -1461,6 +1463,31 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         ev_end = max((c.end for c in found), default=a.end_char)
         found.append(Candidate("depth", "submucosa", a.start_char, ev_end))
     return found
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _submucosal_before(d: _Doc, a: "_Anchor") -> bool:
+    """"Kikuchi level: sm2. Depth: 1.2 mm.": a depth label that opens its sentence, right after
+    a sentence of the same paragraph that puts the tumour in the submucosa (and in no deeper
+    layer, with no negated submucosa)."""
+    r = d.rules
+    ss, _ = d.sentence(a.start_char)
+    if ss == 0 or a.start_char - ss > r.sm_sentence_lead or any(ch.isdigit() for ch in d.text[ss : a.start_char]):
+        return False
+    ps, _ = d.sentence(ss - 1)
+    if _BLANK_LINE.search(d.text, ps, ss) or not _SUBMUCOSAL_CLAUSE.search(d.text, ps, ss) \
+            or r.sm_sentence_deeper.search(d.text, ps, ss):
+        return False
+    k = bisect.bisect_left(d.depth_anchors, (ps, 0))
+    get = d.doc.user_data.get
+    for s, e in d.depth_anchors[k:]:
+        if s >= ss:
+            break
+        if get(("._.", "is_negated", s, e), False) and "submucos" in d.text[s:e].lower():
+            return False  # "The submucosa is not involved."
+    return True
 
 
 def _budding(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
