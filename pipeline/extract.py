@@ -360,11 +360,13 @@ class _Doc:
             return None
         return self.next_line(eol)
 
-    def label_number(self, a: "_Anchor") -> Optional[tuple[str, float, int, int]]:
+    def label_number(self, a: "_Anchor", dims: bool = False) -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
         "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1", or with the unit in the next table cell
         ("| Tumour size | 12 | mm |"). Returns ``(unit, value, start, end)``
-        of the number (the unit lower-cased; ``"%"`` for percent, ``"2mm2"`` for per 2 mm²)."""
+        of the number (the unit lower-cased; ``"%"`` for percent, ``"2mm2"`` for per 2 mm²).
+        ``dims``: a size, whose label may be followed by several dimensions ("Tumour size (cm):
+        1.2 x 1.0"): the value is the greatest and the span ends after the last."""
         start = a.end_char
         if a.text.endswith(")"):  # the anchor itself may end with the unit: "tumour size (mm)"
             p = a.text.rfind("(")
@@ -377,12 +379,20 @@ class _Doc:
         value = parse_number(m.group("value"))
         if value is None:
             return None
+        end = m.end("value")
+        if m.groupdict().get("dim2"):
+            if not dims:
+                return None  # "Distance to deep margin (mm): 4 x 3": not one number
+            values = [parse_number(m.group(g)) for g in ("value", "dim2", "dim3") if m.group(g)]
+            if any(x is None for x in values):
+                return None
+            value, end = max(values), m.end()
         unit = m.group("unit").lower().replace(" ", "").replace("\t", "")
         if unit in ("%", "percent"):
             unit = "%"
         elif unit.startswith("2"):
             unit = "2mm2"
-        return unit, value, m.start("value"), m.end("value")
+        return unit, value, m.start("value"), end
 
     def near_measurement(self, start: int, end: int) -> bool:
         """Whether a number with a length unit occurs in ``[start, end)``."""
@@ -761,12 +771,16 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     r = d.rules
     # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
     micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) else None
-    labelled = d.label_number(a)
-    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
-        size = to_mm(labelled[1], labelled[0])
-        return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, labelled[3],
-                                                  kind=micro or "")]
     cs, ce = d.clause(a.start_char, a.end_char)
+    labelled = d.label_number(a, dims=True)
+    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.2 x 1.0"
+        size = to_mm(labelled[1], labelled[0])
+        subject = d.text[cs : a.end_char]
+        if size is None or _not_tumour_subject(r, subject):
+            return []  # "Specimen size (cm): 3.5", "Lymph node size (mm): 9"
+        if not r.tumor_words.search(subject) and len(_DIM_SEP.findall(d.text, labelled[2], labelled[3])) >= 2:
+            return []  # "Size (cm): 3.5 x 3.0 x 0.8" with no tumour word: the specimen
+        return [Candidate("tumor_size_mm", size, a.start_char, labelled[3], kind=micro or "")]
     m = r.measurement.search(d.text, a.end_char, ce)
     if m is None or m.start() - a.end_char > 60:
         # "0.6 cm in greatest dimension": the measurement precedes the anchor.
@@ -784,12 +798,10 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return []
     subject = d.text[cs : m.start()]
     tumor_hits = list(r.tumor_words.finditer(subject))
-    tumor = [x.end() for x in tumor_hits]
-    specimen = [x.end() for x in r.specimen_words.finditer(subject)]
     kind = ""
-    if specimen and (not tumor or specimen[-1] > tumor[-1]):
+    if _not_tumour_subject(r, subject, tumor_hits):
         return []
-    if not tumor:
+    if not tumor_hits:
         if _is_3d(m):
             return []  # a bare "4.0 x 3.5 x 0.8 cm" is a specimen, not a tumour
         kind = "bare"
@@ -806,6 +818,19 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return []
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()),
                       kind=micro or kind)]
+
+
+_DIM_SEP = re.compile(r"[x×]", re.IGNORECASE)
+
+
+def _not_tumour_subject(r: Rules, subject: str, tumor_hits: Optional[list] = None) -> bool:
+    """Whether the words before a size name something else after the last tumour word: the
+    specimen ("Specimen size: 35 mm") or a node or deposit ("Lymph node size: 9 mm")."""
+    if tumor_hits is None:
+        tumor_hits = list(r.tumor_words.finditer(subject))
+    last = tumor_hits[-1].end() if tumor_hits else -1
+    return any(x.end() > last for x in r.specimen_words.finditer(subject)) \
+        or any(x.end() > last for x in r.not_primary.finditer(subject))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|within|on)\s+(?:the|a|this)\s+$", re.IGNORECASE)

@@ -30,7 +30,31 @@ SM_DEPTH_AFTER_LEVEL = [
     ("sm_trap_blank_line", EMR_CA + "Kikuchi level: sm2.\n\nComment: depth: 1.2 mm of tissue submitted.", "sm_invasion_um", None, None),
 ]
 
-ALL = SM_DEPTH_AFTER_LEVEL
+NET_ESD = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1.\n"
+
+LABEL_UNIT_SIZE = [
+    # 3. the unit in the label applies to the bare numbers after it, one or several dimensions
+    ("unit_label_two_dims", NET_ESD + "Tumour size (cm): 1.2 x 1.0\n", "tumor_size_mm", 12.0, "1.2 x 1.0"),
+    ("unit_label_three_dims_mm", NET_ESD + "Tumor size (mm): 12 x 10 x 4\n", "tumor_size_mm", 12.0, "12 x 10 x 4"),
+    ("unit_label_size_mm", NET_ESD + "Size (mm): 8\n", "tumor_size_mm", 8.0, "8"),
+    ("unit_label_dot_leader", NET_ESD + "Greatest dimension (cm) ...... 0.9\n", "tumor_size_mm", 9.0, "0.9"),
+    ("unit_label_upper_x", NET_ESD + "TUMOUR SIZE (CM): 1.2 X 1.0\n", "tumor_size_mm", 12.0, "1.2 X 1.0"),
+    ("unit_label_dims_tumour", NET_ESD + "Tumour dimensions (cm): 1.2 x 1.0 x 0.5\n", "tumor_size_mm", 12.0, "1.2 x 1.0 x 0.5"),
+    ("unit_label_max_diam_dots", NET_ESD + "Maximum diameter (mm) ..... 7\n", "tumor_size_mm", 7.0, "7"),
+    # traps: the specimen's or a node's size, a count after the label, another unit in the value
+    ("unit_label_trap_specimen", NET_ESD + "Specimen size (cm): 3.5 x 3.0\n", "tumor_size_mm", None, None),
+    ("unit_label_trap_specimen_1d", NET_ESD + "Specimen size (cm): 3.5\n", "tumor_size_mm", None, None),
+    ("unit_label_trap_node", NET_ESD + "Lymph node size (mm): 9\n", "tumor_size_mm", None, None),
+    ("unit_label_trap_hpf", NET_ESD + "Size (mm): 8 per 10 HPF\n", "tumor_size_mm", None, None),
+    ("unit_label_trap_margin", NET_ESD + "Distance to deep margin (mm): 0.4 x\n", "tumor_size_mm", None, None),
+    ("size_trap_node_no_unit", NET_ESD + "Lymph node size: 9 mm\n", "tumor_size_mm", None, None),
+    ("size_trap_deposit", NET_ESD + "Size of tumour deposit: 4 mm\n", "tumor_size_mm", None, None),
+    ("size_nodule_kept", NET_ESD + "Nodule size: 9 mm\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("unit_label_margin_kept", NET_ESD + "Distance to deep margin (mm) ...... 0.4\n", "margin_deep_mm", 0.4, "0.4"),
+    ("unit_label_ki67_kept", NET_ESD + "Ki-67 index (%): 3\n", "ki67_percent", 3.0, "3"),
+]
+
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE
 
 
 results, test_phrasing = phrasing_table(ALL)
