@@ -111,15 +111,32 @@ def _may_end_with(word: str, skipped: str, words: frozenset[str]) -> bool:
     return any(part in words for part in re.split(r"[-/]", word))
 
 
+def _with_count_words(v: Any) -> Any:
+    """The value rules with ``@COUNT_WORD@`` in their patterns replaced by ``numbers.count_word``
+    (a count spelled out: "twenty-three")."""
+    words = v["numbers"]["count_word"]
+
+    def expand(x: Any) -> Any:
+        if isinstance(x, str):
+            return x.replace("@COUNT_WORD@", words)
+        if isinstance(x, dict):
+            return {k: expand(y) for k, y in x.items()}
+        if isinstance(x, list):
+            return [expand(y) for y in x]
+        return x
+    return expand(v)
+
+
 class Rules:
     """The compiled value rules of ``resources/value_rules.json``."""
 
     def __init__(self) -> None:
-        v = load_resource("value_rules.json")
+        v = _with_count_words(load_resource("value_rules.json"))
         i = re.IGNORECASE
         num = v["numbers"]
         self.measurement = re.compile(num["measurement"], i)
-        self.unit_hint = re.compile(r"\d\s*-?\s*" + num["length_unit"], i)
+        # a number before a unit, or a unit spelled out (after a count word: "eight millimetres")
+        self.unit_hint = re.compile(r"\d\s*-?\s*" + num["length_unit"] + r"|(?<![a-z])(?:millimet|centimet)(?:er|re)s?\b", i)
         self.listed_size = re.compile(r",\s*(?:" + num["measurement"] + r")\s*(?=[.,;]|$)", i | re.MULTILINE)
         self.percent = re.compile(num["percent"], i)
         self.length = re.compile(num["length"], i)

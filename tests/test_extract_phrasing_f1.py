@@ -54,7 +54,38 @@ LABEL_UNIT_SIZE = [
     ("unit_label_ki67_kept", NET_ESD + "Ki-67 index (%): 3\n", "ki67_percent", 3.0, "3"),
 ]
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE
+COLECTOMY = "Sigmoid colectomy: adenocarcinoma, moderately differentiated, 35 mm. "
+
+NUMBER_WORDS = [
+    # 4. counts written as words, any number a report spells out; sizes with a spelled-out unit
+    ("words_nodes_all_negative_ex", COLECTOMY + "Fourteen lymph nodes, all negative.", "lymph_nodes_examined", 14, "Fourteen"),
+    ("words_nodes_all_negative_pos", COLECTOMY + "Fourteen lymph nodes, all negative.", "lymph_nodes_positive", 0, "negative"),
+    ("words_two_of_eleven", COLECTOMY + "Metastatic carcinoma in two of eleven nodes; the rest are reactive.",
+     "lymph_nodes_positive", 2, "two of eleven"),
+    ("words_one_of_compound", COLECTOMY + "One of twenty-three lymph nodes contains metastatic carcinoma.",
+     "lymph_nodes_positive", 1, "One of twenty-three"),
+    ("words_one_of_compound_ex", COLECTOMY + "One of twenty-three lymph nodes contains metastatic carcinoma.",
+     "lymph_nodes_examined", 23, "twenty-three"),
+    ("words_eleven_of_thirty", COLECTOMY + "Eleven of thirty-two nodes are involved.", "lymph_nodes_positive", 11, "Eleven of thirty-two"),
+    ("words_of_forty", COLECTOMY + "Lymph nodes: three of forty positive.", "lymph_nodes_examined", 40, "three of forty"),
+    ("words_twelve_positive", COLECTOMY + "Thirty lymph nodes were examined; twelve contain metastatic carcinoma.",
+     "lymph_nodes_positive", 12, "twelve contain"),
+    ("words_size_millimetres", NET_ESD + "The tumour measures eight millimetres.", "tumor_size_mm", 8.0, "eight millimetres"),
+    ("words_size_centimetres", NET_ESD + "The tumour measures two centimetres in greatest dimension.", "tumor_size_mm", 20.0,
+     "two centimetres"),
+    ("words_size_hyphen_noun", NET_ESD + "There is a five-millimetre yellow nodule in the submucosa.", "tumor_size_mm", 5.0,
+     "five-millimetre"),
+    # traps: not node counts; a distance or clearance in words; an abbreviated unit after a word
+    ("words_trap_fragments", NET_ESD + "One of two fragments shows the tumour.", "lymph_nodes_examined", None, None),
+    ("words_trap_one_node_finding", COLECTOMY + "One of the lymph nodes shows sinus histiocytosis.", "lymph_nodes_examined", None, None),
+    ("words_trap_distance", NET_ESD + "The tumour lies eight millimetres from the deep margin.", "tumor_size_mm", None, None),
+    ("words_trap_clearance_kept", NET_ESD + "The tumour is 6 mm. The deep margin is clear by two millimetres.", "tumor_size_mm", 6.0, "6 mm"),
+    ("words_trap_clearance_mm", NET_ESD + "The tumour is 6 mm. The deep margin is clear by two millimetres.", "margin_deep_mm", 2.0,
+     "two millimetres"),
+    ("words_trap_abbrev_unit", NET_ESD + "Mitoses: one mm away from the edge.", "tumor_size_mm", None, None),
+]
+
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS
 
 
 results, test_phrasing = phrasing_table(ALL)
