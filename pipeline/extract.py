@@ -252,6 +252,7 @@ class Rules:
         self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
         self.node_none_in = re.compile(nodes["none_in"], i)
         self.node_one_of_which = re.compile(nodes["one_of_which"], i)
+        self.node_next_label = re.compile(nodes["next_label"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
@@ -1584,20 +1585,50 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         add("lymph_nodes_positive", "0", m.start(), m.end())
         add("lymph_nodes_examined", m.group("total"), m.start(), m.end())
         return found
-    ex = r.node_examined.search(text, s, e) or r.node_examined_label.search(text, s, e)
+    ex = r.node_examined.search(text, s, e)
+    benign = ex is None and r.node_examined_label.search(text, s, e) or None  # "Lymph nodes: 14 benign"
+    ex = ex or benign
     if ex is not None:
         add("lymph_nodes_examined", ex.group("total") or ex.groupdict().get("total2"), ex.start(), ex.end())
     pos = r.node_positive.search(text, s, e) or r.node_positive_paren.search(text, s, e)
     which = r.node_one_of_which.search(text, ex.end(), e) if ex is not None and found else None
-    if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
-        add("lymph_nodes_positive", which.group("pos"), which.start(), which.end())
-    elif pos is not None:
-        add("lymph_nodes_positive", pos.group("pos") or pos.groupdict().get("pos2"), pos.start(), pos.end())
+    if which is not None or pos is not None:
+        if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
+            add("lymph_nodes_positive", which.group("pos"), which.start(), which.end())
+        else:
+            add("lymph_nodes_positive", pos.group("pos") or pos.groupdict().get("pos2"), pos.start(), pos.end())
+        if benign is not None and len(found) == 2 and found[1].value:
+            # "14 benign, 1 with metastatic carcinoma": the benign and the involved make the total
+            found[0] = Candidate("lymph_nodes_examined", found[0].value + found[1].value, found[0].start,
+                                 max(found[0].end, found[1].end))
     elif ex is not None and found and r.node_all_negative.search(text, ex.start(), e):
         # "17 lymph nodes, all negative"; "twelve reactive lymph nodes"
         neg = r.node_all_negative.search(text, ex.start(), e)
         found.append(Candidate("lymph_nodes_positive", 0, min(ex.start(), a.start_char), neg.end()))
+    if len(found) < 2:
+        found += _node_labels_after(d, s, e, {c.field for c in found})
     return found
+
+
+def _node_labels_after(d: _Doc, start: int, end: int, have: set[str]) -> list[Candidate]:
+    """"Total number of nodes: 15. Involved: 2.": the sentences right after a node statement
+    ``[start, end)``, in its paragraph, that open with an examined or involved label ("Lymph
+    nodes" / "  Examined: 15" / "  Positive: 2"), for the counts the statement left out."""
+    out: list[Candidate] = []
+    text = d.text
+    for _ in range(2):
+        if end >= len(text) or _BLANK_LINE.search(text, start, end):
+            break
+        start, end = d.sentence(end)
+        m = d.rules.node_next_label.match(text, start, end)
+        if m is None:
+            break
+        field = "lymph_nodes_examined" if m.group("ex") else "lymph_nodes_positive"
+        value = 0.0 if m.group("n").lower() in ("none", "nil", "no") else parse_number(m.group("n"))
+        if field not in have and value is not None and value == int(value):
+            out.append(Candidate(field, int(value), start, m.end()))
+            have = have | {field}
+    return out
 
 
 _ROW_LAST_NUMBER = re.compile(r"\|[ \t]*(?P<value>\d{1,3}(?:[.,]\d+)?)[ \t]*\|[ \t]*$", re.MULTILINE)

@@ -85,7 +85,44 @@ NUMBER_WORDS = [
     ("words_trap_abbrev_unit", NET_ESD + "Mitoses: one mm away from the edge.", "tumor_size_mm", None, None),
 ]
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS
+NODE_LABELS = [
+    # 5. node counts as labels on following sentences or lines
+    ("node_labels_sentences_pos", COLECTOMY + "Total number of nodes: 15. Involved: 2.", "lymph_nodes_positive", 2, "Involved: 2"),
+    ("node_labels_sentences_ex", COLECTOMY + "Total number of nodes: 15. Involved: 2.", "lymph_nodes_examined", 15, "15"),
+    ("node_labels_lines", COLECTOMY + "\nLymph nodes examined: 15\nInvolved: 2\n", "lymph_nodes_positive", 2, "Involved: 2"),
+    ("node_labels_sub_items_ex", COLECTOMY + "\nLymph nodes\n  Examined: 15\n  Positive: 2\n", "lymph_nodes_examined", 15, "Examined: 15"),
+    ("node_labels_sub_items_pos", COLECTOMY + "\nLymph nodes\n  Examined: 15\n  Positive: 2\n", "lymph_nodes_positive", 2, "Positive: 2"),
+    ("node_labels_no_colon", COLECTOMY + "Total nodes 15. Positive 2.", "lymph_nodes_positive", 2, "Positive 2"),
+    ("node_labels_none", COLECTOMY + "Total number of nodes: 15. Involved: none.", "lymph_nodes_positive", 0, "Involved: none"),
+    ("node_labels_reverse", COLECTOMY + "Lymph nodes involved: 2. Total examined: 15.", "lymph_nodes_examined", 15, "Total examined: 15"),
+    ("node_labels_slash_kept", COLECTOMY + "\nNodes examined: 15 / Nodes positive: 2\n", "lymph_nodes_positive", 2, "Nodes positive: 2"),
+    # traps: a label of something else after the nodes; a blank line; a count of other things
+    ("node_labels_trap_fragments", COLECTOMY + "Lymph nodes: see part B. Total: 15 fragments.", "lymph_nodes_examined", None, None),
+    ("node_labels_trap_blank", COLECTOMY + "Total number of nodes: 15.\n\nPositive: 2 margins inked.", "lymph_nodes_positive", None, None),
+    ("node_labels_trap_not_label", COLECTOMY + "Total number of nodes: 15. Two further nodules were positive for adenoma.",
+     "lymph_nodes_positive", None, None),
+    ("node_labels_trap_mitoses", COLECTOMY + "Lymph nodes: 12 examined. Mitoses: 2 per 2 mm2.", "lymph_nodes_positive", None, None),
+]
+
+BENIGN_NODES = [
+    # 9. a count of benign / reactive nodes is the number examined, none positive
+    ("benign_label", COLECTOMY + "Lymph nodes: 14 benign.", "lymph_nodes_positive", 0, "benign"),
+    ("benign_before_nodes", COLECTOMY + "14 benign lymph nodes.", "lymph_nodes_examined", 14, "14 benign"),
+    ("benign_reactive_nodes", COLECTOMY + "14 reactive nodes.", "lymph_nodes_positive", 0, "14 reactive"),
+    ("benign_comma_all", COLECTOMY + "Lymph nodes: 14, all benign.", "lymph_nodes_examined", 14, "14"),
+    ("benign_comma_all_pos", COLECTOMY + "Lymph nodes: 14, all benign.", "lymph_nodes_positive", 0, "benign"),
+    ("benign_paren", COLECTOMY + "Lymph nodes: 14 (benign).", "lymph_nodes_positive", 0, "benign"),
+    ("benign_word_count", COLECTOMY + "Lymph nodes: fourteen reactive.", "lymph_nodes_examined", 14, "fourteen"),
+    ("benign_with_reactive", COLECTOMY + "14 lymph nodes with reactive changes.", "lymph_nodes_positive", 0, "reactive"),
+    # traps: benign nodes and involved ones together make the total; a node with metastasis is not benign
+    ("benign_trap_plus_positive_ex", COLECTOMY + "Lymph nodes: 14 benign, 1 with metastatic carcinoma.",
+     "lymph_nodes_examined", 15, "14 benign, 1 with metastatic"),
+    ("benign_trap_plus_positive_pos", COLECTOMY + "Lymph nodes: 14 benign, 1 with metastatic carcinoma.",
+     "lymph_nodes_positive", 1, "1 with metastatic"),
+    ("benign_trap_with_metastasis", COLECTOMY + "2 lymph nodes with metastatic carcinoma.", "lymph_nodes_examined", None, None),
+]
+
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES
 
 
 results, test_phrasing = phrasing_table(ALL)
