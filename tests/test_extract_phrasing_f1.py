@@ -122,7 +122,25 @@ BENIGN_NODES = [
     ("benign_trap_with_metastasis", COLECTOMY + "2 lymph nodes with metastatic carcinoma.", "lymph_nodes_examined", None, None),
 ]
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES
+NET = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. "
+
+MITOSES_AREA = [
+    # 6. the area of a mitotic count in a parenthesis or bracket after the count
+    ("mit_paren_per", NET + "Mitoses: 1 (per 2 mm²).", "mitoses_per_2mm2", 1.0, "1 (per 2 mm²)"),
+    ("mit_paren_bare_area", NET + "Mitotic count: 1 (2 mm2).", "mitoses_per_2mm2", 1.0, "1 (2 mm2)"),
+    ("mit_paren_in", NET + "Mitoses: 1 (in 2 mm²)", "mitoses_per_2mm2", 1.0, "1 (in 2 mm²)"),
+    ("mit_bracket_per", NET + "Mitoses: 2 [per 2 mm2]", "mitoses_per_2mm2", 2.0, "2 [per 2 mm2]"),
+    ("mit_paren_slash", NET + "Mitotic rate: 3 (/2 mm²).", "mitoses_per_2mm2", 3.0, "3 (/2 mm²)"),
+    ("mit_per_kept", NET + "Mitotic count: 3 per 2 mm2.", "mitoses_per_2mm2", 3.0, "3 per 2 mm2"),
+    ("mit_slash_glued_kept", NET + "mitoses 2/2mm².", "mitoses_per_2mm2", 2.0, "2/2mm²"),
+    ("mit_paren_range", NET + "Mitoses: 2-3 (per 2 mm2).", "mitoses_per_2mm2", 3.0, "(per 2 mm2)"),
+    # traps: per HPF with no stated area; another area; a length in the parenthesis
+    ("mit_trap_paren_hpf", NET + "Mitoses: 4 (per 10 HPF).", "mitoses_per_2mm2", None, None),
+    ("mit_trap_paren_other_area", NET + "Mitoses: 3 (in 10 mm²).", "mitoses_per_2mm2", None, None),
+    ("mit_trap_paren_length", NET + "Mitoses: 3 (2 mm from the margin).", "mitoses_per_2mm2", None, None),
+]
+
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA
 
 
 results, test_phrasing = phrasing_table(ALL)
