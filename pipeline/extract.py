@@ -601,6 +601,8 @@ class FindingsComponent:
                 pass
             else:
                 cand.start, cand.end = _trim(text, cand.start, cand.end)
+            if cand.field == "tumor_size_mm" and _clinical_size(cand, text, self.rules, d.sentence(cand.start)[0]):
+                continue  # the endoscopist's or radiologist's size
             cand.section = section
             cand.part = d.part(cand.start) if d.parts else None
             if cand.field == "tumor_size_mm" and cand.kind in ("", "bare") and self._invasive(text, cand):
@@ -1875,11 +1877,13 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     return min(cands, key=lambda c: c.start)
 
 
-def _clinical_size(c: Candidate, text: str, rules: Rules) -> bool:
-    """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)": not a pathological size."""
+def _clinical_size(c: Candidate, text: str, rules: Rules, sentence_start: int) -> bool:
+    """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)", "CT: 20 mm rectal mass": not
+    a pathological size. An imaging cue counts in the size's own sentence only (a "CT: ..." line
+    does not reach the "Tumour size: 9 mm" line under it)."""
     return bool(rules.clinical_size_before.search(text, max(0, c.start - 40), c.start)
                 or rules.clinical_size_after.match(text[c.end : c.end + 30])
-                or rules.clinical_sentence.search(text, max(0, c.start - 100), c.start)
+                or rules.clinical_sentence.search(text, max(sentence_start, c.start - 100), c.start)
                 or rules.clinical_sentence.search(text, c.start, c.end))
 
 
@@ -1960,8 +1964,6 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
                       for c in generic]
         if not fc:
             continue
-        if field == "tumor_size_mm" and text is not None:
-            fc = [c for c in fc if not _clinical_size(c, text, rules)]
         if field == "site" and text is not None:
             fc = _stated_tumour_site(fc, text, rules)
         if field == "site" and text is not None and "histology" in out:

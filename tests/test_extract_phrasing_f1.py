@@ -140,7 +140,23 @@ MITOSES_AREA = [
     ("mit_trap_paren_length", NET + "Mitoses: 3 (2 mm from the margin).", "mitoses_per_2mm2", None, None),
 ]
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA
+IMAGING_LINE = [
+    # 7. an imaging line ("CT: ...") ends at its line when the next line starts a statement of its own
+    ("img_ct_then_size_label", NET_ESD + "CT: no lymphadenopathy, lesion 15 mm\nTumour size: 9 mm\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("img_ct_then_size", NET_ESD + "CT: no distant metastases\nSize: 9 mm\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("img_mri_then_size_no_colon", NET_ESD + "MRI: lesion in the rectum\nSize 9 mm\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("img_paren_label", NET_ESD + "Imaging (CT): rectal mass measuring\n20 mm\nTumour size: 9 mm\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("img_ct_scan_label", NET_ESD + "CT scan: 2 cm rectal lesion.\nThe tumour measures 9 mm.\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("img_eus_same_line_sentence", NET_ESD + "EUS: 12 mm hypoechoic lesion. Tumour size: 9 mm.\n", "tumor_size_mm", 9.0, "9 mm"),
+    # traps: the imaging sentence's own sizes, also when it wraps onto a lower-case line
+    ("img_trap_ct_only", NET_ESD + "CT: 20 mm rectal mass\n", "tumor_size_mm", None, None),
+    ("img_trap_ct_wrapped", NET_ESD + "CT: rectal mass with nodes up\nto 14 mm\n", "tumor_size_mm", None, None),
+    ("img_trap_imaging_paren", NET_ESD + "Imaging (MRI): lesion 18 mm\n", "tumor_size_mm", None, None),
+]
+
+EMR_NET = "Colon, EMR: well differentiated neuroendocrine tumour, G1, 7 mm. "
+
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE
 
 
 results, test_phrasing = phrasing_table(ALL)
