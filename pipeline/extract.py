@@ -182,6 +182,8 @@ class Rules:
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
+        self.microscopic_adverb = re.compile(size["microscopic_adverb_before"], i)
+        self.microscopic_after = re.compile(size["microscopic_after"], i)
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
@@ -790,7 +792,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
     # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
-    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) else None
+    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) \
+        or r.microscopic_after.match(d.text, a.end_char) else None  # "Tumour size (microscopic): 7 mm"
     cs, ce = d.clause(a.start_char, a.end_char)
     labelled = d.label_number(a, dims=True)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.2 x 1.0"
@@ -809,6 +812,10 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             m = m2
         if m is None:
             return []
+    if micro is None and m.start() >= a.end_char:
+        later = _microscopic_measurement(d, a.end_char, ce)  # "6 mm (macroscopic), 7 mm (microscopic)"
+        if later is not None:
+            m, micro = later, "micro"
     if r.distance_after.search(d.text[m.end() : m.end() + 30]):
         return []
     # "lies 8 cm from the anal verge and measures 4.5 x 3.8 cm": distance words before the
@@ -838,6 +845,23 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return []
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()),
                       kind=micro or kind)]
+
+
+def _microscopic_measurement(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
+    """The first measurement in ``[lo, hi)`` (at most 120 characters on) qualified as microscopic
+    or histological, before it ("microscopically 7 mm") or after it ("7 mm (microscopic)", "7 mm
+    on histology"), and not a distance."""
+    r = d.rules
+    hi = min(hi, lo + 120)
+    if not d.near_measurement(lo, hi):
+        return None
+    for m in r.measurement.finditer(d.text, lo, hi):
+        if r.distance_after.search(d.text[m.end() : m.end() + 30]):
+            continue
+        if r.microscopic_adverb.search(d.text, max(lo, m.start() - 25), m.start()) \
+                or r.microscopic_after.match(d.text, m.end()):
+            return m
+    return None
 
 
 _DIM_SEP = re.compile(r"[x×]", re.IGNORECASE)

@@ -154,9 +154,24 @@ IMAGING_LINE = [
     ("img_trap_imaging_paren", NET_ESD + "Imaging (MRI): lesion 18 mm\n", "tumor_size_mm", None, None),
 ]
 
+MICRO_SIZE = [
+    # 8. the microscopic (histological) measurement beats the macroscopic one when both are given
+    ("micro_label_before", NET + "Macroscopic tumour size 6 mm; microscopic size 7 mm.", "tumor_size_mm", 7.0, "7 mm"),
+    ("micro_label_lines", NET_ESD + "Macroscopic tumour size: 6 mm\nMicroscopic tumour size: 7 mm\n", "tumor_size_mm", 7.0, "7 mm"),
+    ("micro_qualifier_after", NET + "Tumour size: 6 mm (macroscopic), 7 mm (microscopic).", "tumor_size_mm", 7.0, "7 mm"),
+    ("micro_adverb_before", NET + "Size: macroscopically 6 mm, microscopically 7 mm.", "tumor_size_mm", 7.0, "7 mm"),
+    ("micro_histological_first", NET + "Tumour size: 5 mm (histological); 6 mm on gross examination.", "tumor_size_mm", 5.0, "5 mm"),
+    ("micro_on_histology_after", NET + "Size: 6 mm macroscopically and 7 mm on histology.", "tumor_size_mm", 7.0, "7 mm"),
+    ("micro_paren_label", NET + "Tumour size (macroscopic): 6 mm. Tumour size (microscopic): 7 mm.", "tumor_size_mm", 7.0, "7 mm"),
+    # traps: a microscopic measurement of something else; a single gross size stays
+    ("micro_trap_specimen", NET + "Microscopic size of the specimen 30 mm. Tumour size 6 mm.", "tumor_size_mm", 6.0, "6 mm"),
+    ("micro_trap_gross_only", NET + "Tumour size: 6 mm (macroscopic).", "tumor_size_mm", 6.0, "6 mm"),
+    ("micro_trap_distance", NET + "Tumour size 6 mm; microscopically 0.5 mm from the deep margin.", "tumor_size_mm", 6.0, "6 mm"),
+]
+
 EMR_NET = "Colon, EMR: well differentiated neuroendocrine tumour, G1, 7 mm. "
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE + MICRO_SIZE
 
 
 results, test_phrasing = phrasing_table(ALL)
