@@ -169,9 +169,19 @@ MICRO_SIZE = [
     ("micro_trap_distance", NET + "Tumour size 6 mm; microscopically 0.5 mm from the deep margin.", "tumor_size_mm", 6.0, "6 mm"),
 ]
 
+POLYPECTOMY_MARGIN = [
+    # 10. "polypectomy margin" names no side: a generic margin, which on an endoscopic excision sets
+    # lateral and deep (docs/gold.md); the conventions give its single distance to neither side
+    ("polmargin_deep", POLYP + "Polypectomy margin: clear (4 mm).", "margin_deep", "negative", "clear"),
+    ("polmargin_lateral", POLYP + "Polypectomy margin: clear (4 mm).", "margin_lateral", "negative", "clear"),
+    ("polmargin_involved", POLYP + "Polypectomy margin: involved.", "margin_deep", "positive", "involved"),
+    ("polmargin_stalk_named", POLYP + "Polypectomy (stalk) margin: clear, 4 mm.", "margin_deep_mm", 4.0, "4 mm"),
+    ("polmargin_stalk_named_lat", POLYP + "Polypectomy (stalk) margin: clear, 4 mm.", "margin_lateral", None, None),
+]
+
 EMR_NET = "Colon, EMR: well differentiated neuroendocrine tumour, G1, 7 mm. "
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE + MICRO_SIZE
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE + MICRO_SIZE + POLYPECTOMY_MARGIN
 
 
 results, test_phrasing = phrasing_table(ALL)
