@@ -148,6 +148,9 @@ class Rules:
                                       + v["checkbox"]["unchecked"] + ")")
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
+        self.weak_status = {w.lower() for w in v["margin_status_weak"]["words"]}
+        self.coordinated_gap = re.compile(v["margin_coordinated"]["gap"], i)
+        self.coordinated_lead = re.compile(v["margin_coordinated"]["lead"], i)
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
@@ -1178,6 +1181,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if cut >= 0:
         before_start = cut + 1
     status: Optional[str] = None
+    said = ""  # the status word as written
     ev_s, ev_e = name_start, a.end_char
     ws, we = d.value_window(a.end_char, after_end)
     m = r.margin_status.search(text, ws, we)
@@ -1196,18 +1200,24 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if answer is not None:  # "Deep margin involvement: no"
         status, ev_e = ("negative" if answer.group("no") else "positive"), answer.end()
     elif m is not None:
-        status, ev_e = m.lastgroup, m.end()
+        status, ev_e, said = m.lastgroup, m.end(), m.group()
         if status == "close":
             # "very close (<0.1 mm), not involved", "negative but close": a clearing word wins
             clear = next((x for x in r.margin_status.finditer(text, ws, we) if x.lastgroup == "negative"), None)
             if clear is not None:
-                status, ev_e = "negative", max(ev_e, clear.end())
+                status, ev_e, said = "negative", max(ev_e, clear.end()), clear.group()
     else:
-        last = None
-        for last in r.margin_status.finditer(text, before_start, name_start):
-            pass
+        last = _status_before(d, before_start, name_start)
+        if last is None and k > 0 and bounds[k - 1][1] >= cs \
+                and r.coordinated_gap.fullmatch(text, bounds[k - 1][1], name_start):
+            # "clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm"
+            prev_start = max(cs, bounds[k - 2][1]) if k > 1 else cs
+            cut = max(text.rfind(",", prev_start, bounds[k - 1][0]), text.rfind(". ", prev_start, bounds[k - 1][0]))
+            last = _status_before(d, cut + 1 if cut >= 0 else prev_start, bounds[k - 1][0])
+            if last is not None and not r.coordinated_lead.fullmatch(text, last.end(), bounds[k - 1][0]):
+                last = None
         if last is not None:
-            status, ev_s = last.lastgroup, last.start()
+            status, ev_s, said = last.lastgroup, last.start(), last.group()
     if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
         status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
@@ -1270,6 +1280,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if status is None and dist is not None:
         status = "close" if dist < r.close_below else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
+    elif status == "close" and said.lower() in r.weak_status:
+        kind = "distance"  # "the deep clearance is narrow": yields to a stated status word too
     if status in ("positive", "close") and not kind and r.margin_precursor.search(text, ev_s, ev_e) \
             and not r.margin_invasive.search(text, ev_s, ev_e):
         # "margin: adenoma extends to the margin" (while "adenoma-free" clears the tumour too)
@@ -1303,6 +1315,14 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
     return found
+
+
+def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
+    """The last margin status word in ``[lo, hi)`` (before a margin's name)."""
+    last = None
+    for last in d.rules.margin_status.finditer(d.text, lo, hi):
+        pass
+    return last
 
 
 def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:

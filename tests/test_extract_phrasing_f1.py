@@ -181,7 +181,33 @@ POLYPECTOMY_MARGIN = [
 
 EMR_NET = "Colon, EMR: well differentiated neuroendocrine tumour, G1, 7 mm. "
 
-ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE + MICRO_SIZE + POLYPECTOMY_MARGIN
+COORDINATED_MARGINS = [
+    # 11. one status word for two margins named in turn ("clear of the lateral margin by 1.1 mm and
+    # of the deep margin by 0.5 mm"); "narrow" clearance is close only when no status word is given
+    ("coord_clear_of_and_of", EMR_NET + "The tumour is clear of the\nlateral margin by 1.1 mm and of the deep margin by 0.5 mm.",
+     "margin_deep", "negative", "deep margin by 0.5 mm"),
+    ("coord_clear_of_and_of_mm", EMR_NET + "The tumour is clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm.",
+     "margin_deep_mm", 0.5, "0.5 mm"),
+    ("coord_free_paren", EMR_NET + "Tumour is free of the lateral margin (2 mm) and of the deep margin (0.4 mm).",
+     "margin_deep", "negative", "deep margin"),
+    ("coord_deep_first", EMR_NET + "The carcinoma is clear of the deep margin by 3 mm and of the lateral margin by 0.8 mm.",
+     "margin_lateral", "negative", "lateral margin"),
+    ("coord_and_the", EMR_NET + "Clear of the lateral margin by 2 mm and the deep margin by 0.6 mm.", "margin_deep", "negative", "deep margin"),
+    ("narrow_after_clear", EMR_NET + "The deep margin is clear by 0.5 mm, although the deep clearance is narrow.",
+     "margin_deep", "negative", "clear"),
+    ("narrow_summary", EMR_NET + "Clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm; the deep clearance is "
+     "narrow.\nSummary: margins clear (lateral 1.1 mm, deep 0.5 mm).", "margin_deep", "negative", "deep margin"),
+    # traps: distances with no status word; a status word of its own; a semicolon ends the statement
+    ("coord_trap_distances_only", EMR_NET + "The tumour is 1.1 mm from the lateral margin and 0.5 mm from the deep margin.",
+     "margin_deep", "close", "0.5 mm"),
+    ("coord_trap_own_status", EMR_NET + "The tumour is clear of the lateral margin by 1.1 mm and involves the deep margin.",
+     "margin_deep", "positive", "involves"),
+    ("coord_trap_semicolon", EMR_NET + "Clear of the lateral margin; the deep margin is 0.5 mm away.", "margin_deep", "close", "0.5 mm"),
+    ("narrow_alone_close", EMR_NET + "The deep margin is narrow (0.3 mm).", "margin_deep", "close", "narrow"),
+]
+
+ALL = SM_DEPTH_AFTER_LEVEL + LABEL_UNIT_SIZE + NUMBER_WORDS + NODE_LABELS + BENIGN_NODES + MITOSES_AREA + IMAGING_LINE \
+    + MICRO_SIZE + POLYPECTOMY_MARGIN + COORDINATED_MARGINS
 
 
 results, test_phrasing = phrasing_table(ALL)
