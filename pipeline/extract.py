@@ -111,15 +111,32 @@ def _may_end_with(word: str, skipped: str, words: frozenset[str]) -> bool:
     return any(part in words for part in re.split(r"[-/]", word))
 
 
+def _with_count_words(v: Any) -> Any:
+    """The value rules with ``@COUNT_WORD@`` in their patterns replaced by ``numbers.count_word``
+    (a count spelled out: "twenty-three")."""
+    words = v["numbers"]["count_word"]
+
+    def expand(x: Any) -> Any:
+        if isinstance(x, str):
+            return x.replace("@COUNT_WORD@", words)
+        if isinstance(x, dict):
+            return {k: expand(y) for k, y in x.items()}
+        if isinstance(x, list):
+            return [expand(y) for y in x]
+        return x
+    return expand(v)
+
+
 class Rules:
     """The compiled value rules of ``resources/value_rules.json``."""
 
     def __init__(self) -> None:
-        v = load_resource("value_rules.json")
+        v = _with_count_words(load_resource("value_rules.json"))
         i = re.IGNORECASE
         num = v["numbers"]
         self.measurement = re.compile(num["measurement"], i)
-        self.unit_hint = re.compile(r"\d\s*-?\s*" + num["length_unit"], i)
+        # a number before a unit, or a unit spelled out (after a count word: "eight millimetres")
+        self.unit_hint = re.compile(r"\d\s*-?\s*" + num["length_unit"] + r"|(?<![a-z])(?:millimet|centimet)(?:er|re)s?\b", i)
         self.listed_size = re.compile(r",\s*(?:" + num["measurement"] + r")\s*(?=[.,;]|$)", i | re.MULTILINE)
         self.percent = re.compile(num["percent"], i)
         self.length = re.compile(num["length"], i)
@@ -137,6 +154,9 @@ class Rules:
         self.status_next_end = re.compile(nxt["status_end"], i)
         self.status_next_gap = re.compile(nxt["gap"], i)
         self.status_next_prep = re.compile(nxt["gap_preposition"], i)
+        self.weak_status = {w.lower() for w in v["margin_status_weak"]["words"]}
+        self.coordinated_gap = re.compile(v["margin_coordinated"]["gap"], i)
+        self.coordinated_lead = re.compile(v["margin_coordinated"]["lead"], i)
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
         self.margin_precursor = re.compile(v["margin_precursor"]["precursor"], i)
         self.margin_invasive = re.compile(v["margin_precursor"]["invasive"], i)
@@ -171,6 +191,8 @@ class Rules:
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
+        self.microscopic_adverb = re.compile(size["microscopic_adverb_before"], i)
+        self.microscopic_after = re.compile(size["microscopic_after"], i)
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
@@ -196,6 +218,8 @@ class Rules:
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
+        self.sm_sentence_deeper = re.compile(v["sm_depth_sentence_before"]["deeper"], i)
+        self.sm_sentence_lead = int(v["sm_depth_sentence_before"]["label_lead_max"])
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
         self.cell_unit = re.compile(v["cell_unit"]["regex"], i)
@@ -241,6 +265,7 @@ class Rules:
         self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
         self.node_none_in = re.compile(nodes["none_in"], i)
         self.node_one_of_which = re.compile(nodes["one_of_which"], i)
+        self.node_next_label = re.compile(nodes["next_label"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
@@ -366,11 +391,13 @@ class _Doc:
             return None
         return self.next_line(eol)
 
-    def label_number(self, a: "_Anchor") -> Optional[tuple[str, float, int, int]]:
+    def label_number(self, a: "_Anchor", dims: bool = False) -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
         "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1", or with the unit in the next table cell
         ("| Tumour size | 12 | mm |"). Returns ``(unit, value, start, end)``
-        of the number (the unit lower-cased; ``"%"`` for percent, ``"2mm2"`` for per 2 mm²)."""
+        of the number (the unit lower-cased; ``"%"`` for percent, ``"2mm2"`` for per 2 mm²).
+        ``dims``: a size, whose label may be followed by several dimensions ("Tumour size (cm):
+        1.2 x 1.0"): the value is the greatest and the span ends after the last."""
         start = a.end_char
         if a.text.endswith(")"):  # the anchor itself may end with the unit: "tumour size (mm)"
             p = a.text.rfind("(")
@@ -383,12 +410,20 @@ class _Doc:
         value = parse_number(m.group("value"))
         if value is None:
             return None
+        end = m.end("value")
+        if m.groupdict().get("dim2"):
+            if not dims:
+                return None  # "Distance to deep margin (mm): 4 x 3": not one number
+            values = [parse_number(m.group(g)) for g in ("value", "dim2", "dim3") if m.group(g)]
+            if any(x is None for x in values):
+                return None
+            value, end = max(values), m.end()
         unit = m.group("unit").lower().replace(" ", "").replace("\t", "")
         if unit in ("%", "percent"):
             unit = "%"
         elif unit.startswith("2"):
             unit = "2mm2"
-        return unit, value, m.start("value"), m.end("value")
+        return unit, value, m.start("value"), end
 
     def near_measurement(self, start: int, end: int) -> bool:
         """Whether a number with a length unit occurs in ``[start, end)``."""
@@ -579,6 +614,8 @@ class FindingsComponent:
                 pass
             else:
                 cand.start, cand.end = _trim(text, cand.start, cand.end)
+            if cand.field == "tumor_size_mm" and _clinical_size(cand, text, self.rules, d.sentence(cand.start)[0]):
+                continue  # the endoscopist's or radiologist's size
             cand.section = section
             cand.part = d.part(cand.start) if d.parts else None
             if cand.field == "tumor_size_mm" and cand.kind in ("", "bare") and self._invasive(text, cand):
@@ -766,13 +803,18 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
     # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
-    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) else None
-    labelled = d.label_number(a)
-    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
-        size = to_mm(labelled[1], labelled[0])
-        return [] if size is None else [Candidate("tumor_size_mm", size, a.start_char, labelled[3],
-                                                  kind=micro or "")]
+    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) \
+        or r.microscopic_after.match(d.text, a.end_char) else None  # "Tumour size (microscopic): 7 mm"
     cs, ce = d.clause(a.start_char, a.end_char)
+    labelled = d.label_number(a, dims=True)
+    if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.2 x 1.0"
+        size = to_mm(labelled[1], labelled[0])
+        subject = d.text[cs : a.end_char]
+        if size is None or _not_tumour_subject(r, subject):
+            return []  # "Specimen size (cm): 3.5", "Lymph node size (mm): 9"
+        if not r.tumor_words.search(subject) and len(_DIM_SEP.findall(d.text, labelled[2], labelled[3])) >= 2:
+            return []  # "Size (cm): 3.5 x 3.0 x 0.8" with no tumour word: the specimen
+        return [Candidate("tumor_size_mm", size, a.start_char, labelled[3], kind=micro or "")]
     m = r.measurement.search(d.text, a.end_char, ce)
     if m is None or m.start() - a.end_char > 60:
         # "0.6 cm in greatest dimension": the measurement precedes the anchor.
@@ -781,6 +823,10 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             m = m2
         if m is None:
             return []
+    if micro is None and m.start() >= a.end_char:
+        later = _microscopic_measurement(d, a.end_char, ce)  # "6 mm (macroscopic), 7 mm (microscopic)"
+        if later is not None:
+            m, micro = later, "micro"
     if r.distance_after.search(d.text[m.end() : m.end() + 30]):
         return []
     # "lies 8 cm from the anal verge and measures 4.5 x 3.8 cm": distance words before the
@@ -790,12 +836,10 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return []
     subject = d.text[cs : m.start()]
     tumor_hits = list(r.tumor_words.finditer(subject))
-    tumor = [x.end() for x in tumor_hits]
-    specimen = [x.end() for x in r.specimen_words.finditer(subject)]
     kind = ""
-    if specimen and (not tumor or specimen[-1] > tumor[-1]):
+    if _not_tumour_subject(r, subject, tumor_hits):
         return []
-    if not tumor:
+    if not tumor_hits:
         if _is_3d(m):
             return []  # a bare "4.0 x 3.5 x 0.8 cm" is a specimen, not a tumour
         kind = "bare"
@@ -812,6 +856,36 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return []
     return [Candidate("tumor_size_mm", size, min(a.start_char, m.start()), max(a.end_char, m.end()),
                       kind=micro or kind)]
+
+
+def _microscopic_measurement(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
+    """The first measurement in ``[lo, hi)`` (at most 120 characters on) qualified as microscopic
+    or histological, before it ("microscopically 7 mm") or after it ("7 mm (microscopic)", "7 mm
+    on histology"), and not a distance."""
+    r = d.rules
+    hi = min(hi, lo + 120)
+    if not d.near_measurement(lo, hi):
+        return None
+    for m in r.measurement.finditer(d.text, lo, hi):
+        if r.distance_after.search(d.text[m.end() : m.end() + 30]):
+            continue
+        if r.microscopic_adverb.search(d.text, max(lo, m.start() - 25), m.start()) \
+                or r.microscopic_after.match(d.text, m.end()):
+            return m
+    return None
+
+
+_DIM_SEP = re.compile(r"[x×]", re.IGNORECASE)
+
+
+def _not_tumour_subject(r: Rules, subject: str, tumor_hits: Optional[list] = None) -> bool:
+    """Whether the words before a size name something else after the last tumour word: the
+    specimen ("Specimen size: 35 mm") or a node or deposit ("Lymph node size: 9 mm")."""
+    if tumor_hits is None:
+        tumor_hits = list(r.tumor_words.finditer(subject))
+    last = tumor_hits[-1].end() if tumor_hits else -1
+    return any(x.end() > last for x in r.specimen_words.finditer(subject)) \
+        or any(x.end() > last for x in r.not_primary.finditer(subject))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|within|on)\s+(?:the|a|this)\s+$", re.IGNORECASE)
@@ -1137,6 +1211,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if cut >= 0:
         before_start = cut + 1
     status: Optional[str] = None
+    said = ""  # the status word as written
     ev_s, ev_e = name_start, a.end_char
     ws, we = d.value_window(a.end_char, after_end)
     m = r.margin_status.search(text, ws, we)
@@ -1157,18 +1232,24 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if answer is not None:  # "Deep margin involvement: no"
         status, ev_e = ("negative" if answer.group("no") else "positive"), answer.end()
     elif m is not None:
-        status, ev_e = m.lastgroup, m.end()
+        status, ev_e, said = m.lastgroup, m.end(), m.group()
         if status == "close":
             # "very close (<0.1 mm), not involved", "negative but close": a clearing word wins
             clear = next((x for x in r.margin_status.finditer(text, ws, we) if x.lastgroup == "negative"), None)
             if clear is not None:
-                status, ev_e = "negative", max(ev_e, clear.end())
+                status, ev_e, said = "negative", max(ev_e, clear.end()), clear.group()
     else:
-        last = None
-        for last in r.margin_status.finditer(text, before_start, name_start):
-            pass
+        last = _status_before(d, before_start, name_start)
+        if last is None and k > 0 and bounds[k - 1][1] >= cs \
+                and r.coordinated_gap.fullmatch(text, bounds[k - 1][1], name_start):
+            # "clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm"
+            prev_start = max(cs, bounds[k - 2][1]) if k > 1 else cs
+            cut = max(text.rfind(",", prev_start, bounds[k - 1][0]), text.rfind(". ", prev_start, bounds[k - 1][0]))
+            last = _status_before(d, cut + 1 if cut >= 0 else prev_start, bounds[k - 1][0])
+            if last is not None and not r.coordinated_lead.fullmatch(text, last.end(), bounds[k - 1][0]):
+                last = None
         if last is not None:
-            status, ev_s = last.lastgroup, last.start()
+            status, ev_s, said = last.lastgroup, last.start(), last.group()
     if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
         status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
@@ -1234,6 +1315,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if status is None and dist is not None:
         status = "close" if dist < r.close_below or (upper and dist <= r.close_below) else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
+    elif status == "close" and said.lower() in r.weak_status:
+        kind = "distance"  # "the deep clearance is narrow": yields to a stated status word too
     if status in ("positive", "close") and not kind and r.margin_precursor.search(text, ev_s, ev_e) \
             and not r.margin_invasive.search(text, ev_s, ev_e):
         # "margin: adenoma extends to the margin" (while "adenoma-free" clears the tumour too)
@@ -1275,6 +1358,14 @@ def _status_of_next(r: Rules, text: str, m: re.Match[str], name: int) -> bool:
     "involving the lateral margin"), so that it is that margin's status, not this one's."""
     gap = r.status_next_gap.fullmatch(text, m.end(), name)
     return gap is not None and bool(r.status_next_end.search(m.group()) or r.status_next_prep.match(gap.group()))
+
+
+def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
+    """The last margin status word in ``[lo, hi)`` (before a margin's name)."""
+    last = None
+    for last in d.rules.margin_status.finditer(d.text, lo, hi):
+        pass
+    return last
 
 
 def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
@@ -1473,7 +1564,7 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     lowered = a.text.lower()
     submucosal = "submucos" in lowered or "sm" in lowered.split()
     # "depth of invasion from the muscularis mucosae" is measured in the submucosa (JSCCR)
-    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce):
+    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) and not _submucosal_before(d, a):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
     labelled = d.label_number(a)
@@ -1504,6 +1595,31 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         ev_end = max((c.end for c in found), default=a.end_char)
         found.append(Candidate("depth", "submucosa", a.start_char, ev_end))
     return found
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _submucosal_before(d: _Doc, a: "_Anchor") -> bool:
+    """"Kikuchi level: sm2. Depth: 1.2 mm.": a depth label that opens its sentence, right after
+    a sentence of the same paragraph that puts the tumour in the submucosa (and in no deeper
+    layer, with no negated submucosa)."""
+    r = d.rules
+    ss, _ = d.sentence(a.start_char)
+    if ss == 0 or a.start_char - ss > r.sm_sentence_lead or any(ch.isdigit() for ch in d.text[ss : a.start_char]):
+        return False
+    ps, _ = d.sentence(ss - 1)
+    if _BLANK_LINE.search(d.text, ps, ss) or not _SUBMUCOSAL_CLAUSE.search(d.text, ps, ss) \
+            or r.sm_sentence_deeper.search(d.text, ps, ss):
+        return False
+    k = bisect.bisect_left(d.depth_anchors, (ps, 0))
+    get = d.doc.user_data.get
+    for s, e in d.depth_anchors[k:]:
+        if s >= ss:
+            break
+        if get(("._.", "is_negated", s, e), False) and "submucos" in d.text[s:e].lower():
+            return False  # "The submucosa is not involved."
+    return True
 
 
 def _budding(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
@@ -1558,20 +1674,50 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         add("lymph_nodes_positive", "0", m.start(), m.end())
         add("lymph_nodes_examined", m.group("total"), m.start(), m.end())
         return found
-    ex = r.node_examined.search(text, s, e) or r.node_examined_label.search(text, s, e)
+    ex = r.node_examined.search(text, s, e)
+    benign = ex is None and r.node_examined_label.search(text, s, e) or None  # "Lymph nodes: 14 benign"
+    ex = ex or benign
     if ex is not None:
         add("lymph_nodes_examined", ex.group("total") or ex.groupdict().get("total2"), ex.start(), ex.end())
     pos = r.node_positive.search(text, s, e) or r.node_positive_paren.search(text, s, e)
     which = r.node_one_of_which.search(text, ex.end(), e) if ex is not None and found else None
-    if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
-        add("lymph_nodes_positive", which.group("pos"), which.start(), which.end())
-    elif pos is not None:
-        add("lymph_nodes_positive", pos.group("pos") or pos.groupdict().get("pos2"), pos.start(), pos.end())
+    if which is not None or pos is not None:
+        if which is not None:  # "21 lymph nodes are identified, one of which contains carcinoma"
+            add("lymph_nodes_positive", which.group("pos"), which.start(), which.end())
+        else:
+            add("lymph_nodes_positive", pos.group("pos") or pos.groupdict().get("pos2"), pos.start(), pos.end())
+        if benign is not None and len(found) == 2 and found[1].value:
+            # "14 benign, 1 with metastatic carcinoma": the benign and the involved make the total
+            found[0] = Candidate("lymph_nodes_examined", found[0].value + found[1].value, found[0].start,
+                                 max(found[0].end, found[1].end))
     elif ex is not None and found and r.node_all_negative.search(text, ex.start(), e):
         # "17 lymph nodes, all negative"; "twelve reactive lymph nodes"
         neg = r.node_all_negative.search(text, ex.start(), e)
         found.append(Candidate("lymph_nodes_positive", 0, min(ex.start(), a.start_char), neg.end()))
+    if len(found) < 2:
+        found += _node_labels_after(d, s, e, {c.field for c in found})
     return found
+
+
+def _node_labels_after(d: _Doc, start: int, end: int, have: set[str]) -> list[Candidate]:
+    """"Total number of nodes: 15. Involved: 2.": the sentences right after a node statement
+    ``[start, end)``, in its paragraph, that open with an examined or involved label ("Lymph
+    nodes" / "  Examined: 15" / "  Positive: 2"), for the counts the statement left out."""
+    out: list[Candidate] = []
+    text = d.text
+    for _ in range(2):
+        if end >= len(text) or _BLANK_LINE.search(text, start, end):
+            break
+        start, end = d.sentence(end)
+        m = d.rules.node_next_label.match(text, start, end)
+        if m is None:
+            break
+        field = "lymph_nodes_examined" if m.group("ex") else "lymph_nodes_positive"
+        value = 0.0 if m.group("n").lower() in ("none", "nil", "no") else parse_number(m.group("n"))
+        if field not in have and value is not None and value == int(value):
+            out.append(Candidate(field, int(value), start, m.end()))
+            have = have | {field}
+    return out
 
 
 _ROW_LAST_NUMBER = re.compile(r"\|[ \t]*(?P<value>\d{1,3}(?:[.,]\d+)?)[ \t]*\|[ \t]*$", re.MULTILINE)
@@ -1818,11 +1964,13 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
     return min(cands, key=lambda c: c.start)
 
 
-def _clinical_size(c: Candidate, text: str, rules: Rules) -> bool:
-    """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)": not a pathological size."""
+def _clinical_size(c: Candidate, text: str, rules: Rules, sentence_start: int) -> bool:
+    """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)", "CT: 20 mm rectal mass": not
+    a pathological size. An imaging cue counts in the size's own sentence only (a "CT: ..." line
+    does not reach the "Tumour size: 9 mm" line under it)."""
     return bool(rules.clinical_size_before.search(text, max(0, c.start - 40), c.start)
                 or rules.clinical_size_after.match(text[c.end : c.end + 30])
-                or rules.clinical_sentence.search(text, max(0, c.start - 100), c.start)
+                or rules.clinical_sentence.search(text, max(sentence_start, c.start - 100), c.start)
                 or rules.clinical_sentence.search(text, c.start, c.end))
 
 
@@ -1903,8 +2051,6 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
                       for c in generic]
         if not fc:
             continue
-        if field == "tumor_size_mm" and text is not None:
-            fc = [c for c in fc if not _clinical_size(c, text, rules)]
         if field == "site" and text is not None:
             fc = _stated_tumour_site(fc, text, rules)
         if field == "site" and text is not None and "histology" in out:

@@ -39,8 +39,9 @@ _WORD_NUMBERS = {
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_TENS_UNITS = re.compile(r"(twenty|thirty|forty|fifty)[- ](one|two|three|four|five|six|seven|eight|nine)")
+_TENS_UNITS = re.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)")
 
 #: A number as written: "1.5", "1,5" (decimal comma), ".6", or a number word.
 NUMBER = r"(?:\d+(?:[.,]\d+)?|\.\d+)"
