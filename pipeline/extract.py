@@ -758,7 +758,9 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
     # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
-    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) else None
+    # "histological extent 31 x 22 mm": an anchor whose rule says so (metadata.value "micro")
+    micro = "micro" if a.kb_id_ == "micro" or r.microscopic_before.search(
+        d.text, max(0, a.start_char - 30), a.start_char) else None
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
         size = to_mm(labelled[1], labelled[0])
