@@ -222,6 +222,7 @@ class Rules:
         self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
         self.level_range = re.compile(jp["level_range"])
+        self.code_distance = re.compile(jp["code_distance"], i)
         nodes = v["nodes"]
         self.node_ratio = re.compile(nodes["ratio"], i)
         self.node_of = re.compile(nodes["of"], i)
@@ -1559,7 +1560,6 @@ def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
     return None if mm is None else (mm, m.end("value"))
 
 
-_CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
@@ -1630,8 +1630,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue  # "pt3 pn0": a lower-case pN, not perineural
             if field.startswith("margin"):
                 value = {"0": "negative", "X": "indeterminate"}.get(n, "positive")
-                # "HM0 (3 mm)": the distance to that margin
-                dist = _CODE_DISTANCE.match(text, m.end(), min(ce, m.end() + 20))
+                # "HM0 (3 mm)", "pVM0 (tumor-VM distance 400 μm, #10)": the distance to that margin
+                dist = r.code_distance.match(text, m.end(), min(ce, m.end() + 90))
                 if dist is not None:
                     mm = to_mm(parse_number(dist.group("value")) or 0.0, dist.group("unit"))
                     if mm is not None:

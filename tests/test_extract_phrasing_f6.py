@@ -8,6 +8,7 @@ from test_extract import phrasing_table  # tests/ is on sys.path
 ESD_GROSS = ("Macroscopic findings:\nESD specimen 45 x 38 mm, resected en bloc. The lesion is 28 x 20 mm\n"
              "on the fresh specimen, with a 9 mm nodule.\n\nMicroscopic findings:\n")
 ESD_ADENO = "Colon, ESD: adenocarcinoma (tub1), 12 mm. "
+NET_ESD = "Rectum, ESD: neuroendocrine tumour, NET G1, 4 mm. "
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
 CASES = [
@@ -36,6 +37,24 @@ CASES = [
      "tumor_size_mm", 12.0, "12 mm"),
     ("size_extent_trap_macro_kept", ESD_GROSS + "Adenocarcinoma, tub1, confined to the lesion.\n",
      "tumor_size_mm", 28.0, "28 x 20 mm"),
+    # margin codes: a labelled distance in the parenthesis after HM/VM is that margin's distance
+    ("code_dist_nearest", NET_ESD + "pHM0 (nearest 8 mm), pVM0 (distance to the vertical margin 200 μm).",
+     "margin_lateral_mm", 8.0, "pHM0 (nearest 8 mm)"),
+    ("code_dist_labelled_slice", ESD_ADENO + "pHM0 (3 mm), pVM0 (tumor-VM distance 400 μm, #10).",
+     "margin_deep_mm", 0.4, "pVM0 (tumor-VM distance 400 μm, #10)"),
+    ("code_dist_closest", NET_ESD + "HM0 (closest 2.5 mm), VM0 (distance 0.3 mm).", "margin_lateral_mm", 2.5, "closest 2.5 mm"),
+    ("code_dist_distance", NET_ESD + "HM0 (closest 2.5 mm), VM0 (distance 0.3 mm).", "margin_deep_mm", 0.3, "distance 0.3 mm"),
+    ("code_dist_abbrev_colon", NET_ESD + "HM0 (min. 4 mm); VM0 (tumour-free distance: 150 µm).",
+     "margin_deep_mm", 0.15, "150 µm"),
+    ("code_dist_abbrev", NET_ESD + "HM0 (min. 4 mm); VM0 (tumour-free distance: 150 µm).", "margin_lateral_mm", 4.0, "min. 4 mm"),
+    ("code_dist_hm_slice", NET_ESD + "pHM0 (tumor-HM distance 1.2 mm, #4), pVM0 (0.5 mm).", "margin_lateral_mm", 1.2, "1.2 mm, #4)"),
+    ("code_dist_plain_kept", NET_ESD + "pHM0 (tumor-HM distance 1.2 mm, #4), pVM0 (0.5 mm).", "margin_deep_mm", 0.5, "pVM0 (0.5 mm)"),
+    # traps: an SM depth, a slice number, a size or an adenoma's distance in the parenthesis
+    ("code_dist_trap_sm", ESD_ADENO + "pT1b (SM 1500 μm), VM0 (SM invasion 1500 μm).", "margin_deep_mm", None, None),
+    ("code_dist_trap_depth", ESD_ADENO + "VM0 (depth of invasion 1.2 mm).", "margin_deep_mm", None, None),
+    ("code_dist_trap_slice", NET_ESD + "HM0 (#5), VM0 (D2-40 negative).", "margin_lateral_mm", None, None),
+    ("code_dist_trap_size", NET_ESD + "HM0 (tumour size 12 mm), VM0.", "margin_lateral_mm", None, None),
+    ("code_dist_trap_adenoma", NET_ESD + "HM1 (adenoma component 0 mm), VM0.", "margin_lateral_mm", None, None),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
