@@ -172,6 +172,7 @@ class Rules:
         self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
         self.other_lesion_before = re.compile(size["other_lesion_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
+        self.invasion_subject = re.compile(size["invasion_subject_before"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
@@ -762,6 +763,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     # "histological extent 31 x 22 mm": an anchor whose rule says so (metadata.value "micro")
     micro = "micro" if a.kb_id_ == "micro" or r.microscopic_before.search(
         d.text, max(0, a.start_char - 30), a.start_char) else None
+    if r.invasion_subject.search(d.text, max(0, a.start_char - 60), a.start_char):
+        return []  # "Submucosal invasion measured at 1.3 mm": how deep it invades, not its size
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
         size = to_mm(labelled[1], labelled[0])

@@ -55,6 +55,42 @@ CASES = [
     ("code_dist_trap_slice", NET_ESD + "HM0 (#5), VM0 (D2-40 negative).", "margin_lateral_mm", None, None),
     ("code_dist_trap_size", NET_ESD + "HM0 (tumour size 12 mm), VM0.", "margin_lateral_mm", None, None),
     ("code_dist_trap_adenoma", NET_ESD + "HM1 (adenoma component 0 mm), VM0.", "margin_lateral_mm", None, None),
+    # a measurement of invasion (its depth) is never a tumour size
+    ("inv_measured_at", "Colon adenocarcinoma, ESD. Submucosal invasion measured at 1.3mm (Kikuchi sm2).",
+     "tumor_size_mm", None, None),
+    ("inv_measured_at_sm", "Colon adenocarcinoma, ESD. Submucosal invasion measured at 1.3mm (Kikuchi sm2).",
+     "sm_invasion_um", 1300.0, "1.3mm"),
+    ("inv_bare_measured_at", "Colon adenocarcinoma, ESD. Invasion measured at 1.3 mm.", "tumor_size_mm", None, None),
+    ("inv_depth_measured_as", "Rectum, ESD: adenocarcinoma. Depth of invasion measured as 2 mm.", "tumor_size_mm", None, None),
+    ("inv_invades_to", "Rectum, ESD: adenocarcinoma. The carcinoma invades to 1.5 mm.", "tumor_size_mm", None, None),
+    ("inv_invades_to_sm", "Rectum, ESD: adenocarcinoma. The carcinoma invades to 1.5 mm into the submucosa.",
+     "tumor_size_mm", None, None),
+    ("inv_depth_sm_measures", "Rectum, ESD: adenocarcinoma. Depth of submucosal invasion measures 1.8 mm.",
+     "tumor_size_mm", None, None),
+    ("inv_invasive_depth_um", "Rectum, ESD: adenocarcinoma. Invasive depth measured 1,200 um.", "tumor_size_mm", None, None),
+    ("inv_into_sm_measures", "Rectum, EMR: ADENOCARCINOMA. INVASION INTO THE SUBMUCOSA MEASURES 1.3 MM.",
+     "tumor_size_mm", None, None),
+    ("inv_extends_into", "Rectum, anterior resection: adenocarcinoma. The tumour extends 5 mm into the mesorectal fat.",
+     "tumor_size_mm", None, None),
+    ("inv_extending_into", "Rectum, anterior resection: adenocarcinoma extending 4 mm into perirectal fat.",
+     "tumor_size_mm", None, None),
+    ("inv_infiltrates_to", "Rectum, ESD: adenocarcinoma. Tumour infiltrates to a depth of 1.1 mm.", "tumor_size_mm", None, None),
+    # traps: the tumour's own size stays, beside or around an invasion measurement
+    ("inv_trap_size_kept", "Rectum, ESD: adenocarcinoma, 12 mm. Submucosal invasion measured at 1.3mm.",
+     "tumor_size_mm", 12.0, "12 mm"),
+    ("inv_trap_sm_kept", "Rectum, ESD: adenocarcinoma, 12 mm. Submucosal invasion measured at 1.3mm.",
+     "sm_invasion_um", 1300.0, "1.3mm"),
+    ("inv_trap_invasive_carcinoma", "Rectum, ESD: adenocarcinoma. The invasive carcinoma measures 4 mm.",
+     "tumor_size_mm", 4.0, "4 mm"),
+    ("inv_trap_comma", "Rectum, ESD: adenocarcinoma with submucosal invasion, measuring 6 mm.", "tumor_size_mm", 6.0, "6 mm"),
+    ("inv_trap_lvi", "Rectum, ESD: adenocarcinoma. The tumour, with lymphovascular invasion, measures 9 mm.",
+     "tumor_size_mm", 9.0, "9 mm"),
+    ("inv_trap_focus_then_depth", "Rectum, ESD: adenocarcinoma. The invasive focus measured 4 mm, with submucosal "
+     "invasion to 1.2 mm.", "tumor_size_mm", 4.0, "4 mm"),
+    ("inv_trap_comma_into", "Rectum, ESD: adenocarcinoma. The tumour measures 5 mm, infiltrating into the submucosa.",
+     "tumor_size_mm", 5.0, "5 mm"),
+    ("inv_trap_tumour_invading_measures", "Sigmoid colon, polypectomy: adenocarcinoma. The tumour invading the "
+     "submucosa measures 7 mm.", "tumor_size_mm", 7.0, "7 mm"),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
