@@ -235,6 +235,8 @@ class Rules:
         self.node_positive_of_total = re.compile(nodes["positive_of_total"], i)
         self.node_none_in = re.compile(nodes["none_in"], i)
         self.node_one_of_which = re.compile(nodes["one_of_which"], i)
+        self.node_stated_total = re.compile(nodes["stated_total"], i)
+        self.node_total_next = re.compile(nodes["stated_total_next_sentence"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
@@ -1509,6 +1511,17 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         if value is not None and value == int(value):
             found.append(Candidate(field, int(value), min(ms, a.start_char), max(me, a.end_char)))
 
+    # "1 of 9 mesorectal and 0 of 3 apical nodes positive (total 1/12)": the report's own total
+    te = e
+    if r.node_total_next.match(text, e):  # "... 0 of 3 apical nodes. Total: 1 positive of 12 examined."
+        te = d.sentence(min(len(text) - 1, e + len(text[e:]) - len(text[e:].lstrip())))[1]
+    m = r.node_stated_total.search(text, s, te)
+    if m is not None:
+        add("lymph_nodes_positive", m.group("pos") or m.group("pos2"), m.start(), m.end())
+        add("lymph_nodes_examined", m.group("total") or m.group("total2"), m.start(), m.end())
+        if len(found) == 2:
+            return found
+        found.clear()
     m = r.node_positive_of_total.search(text, s, e) or r.node_of.search(text, s, e)
     if m is None:
         m = r.node_ratio.search(text, s, e)

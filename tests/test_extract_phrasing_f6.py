@@ -9,6 +9,8 @@ ESD_GROSS = ("Macroscopic findings:\nESD specimen 45 x 38 mm, resected en bloc. 
              "on the fresh specimen, with a 9 mm nodule.\n\nMicroscopic findings:\n")
 ESD_ADENO = "Colon, ESD: adenocarcinoma (tub1), 12 mm. "
 NET_ESD = "Rectum, ESD: neuroendocrine tumour, NET G1, 4 mm. "
+AR = "Anterior resection: adenocarcinoma. "
+RH = "Right hemicolectomy: adenocarcinoma. "
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
 CASES = [
@@ -91,6 +93,32 @@ CASES = [
      "tumor_size_mm", 5.0, "5 mm"),
     ("inv_trap_tumour_invading_measures", "Sigmoid colon, polypectomy: adenocarcinoma. The tumour invading the "
      "submucosa measures 7 mm.", "tumor_size_mm", 7.0, "7 mm"),
+    # nodes: a stated total wins over a group count (docs/gold.md: the report's own staged total).
+    # Without a stated total the groups are not summed here: the convention names the report's
+    # own total, and a sum would be a number no span of the report states.
+    ("nodes_total_paren", AR + "Nodes: 1 of 9 mesorectal nodes and 0 of 3 apical nodes positive (total 1/12).",
+     "lymph_nodes_examined", 12, "1/12"),
+    ("nodes_total_paren_pos", AR + "Nodes: 1 of 9 mesorectal nodes and 0 of 3 apical nodes positive (total 1/12).",
+     "lymph_nodes_positive", 1, "1/12"),
+    ("nodes_total_semicolon", RH + "Lymph nodes: 2/14 pericolic, 0/2 apical; total 2/16.", "lymph_nodes_examined", 16, "2/16"),
+    ("nodes_total_after_of", AR + "Lymph nodes: 1 of 9 mesorectal and 0 of 3 apical nodes involved, 1 of 12 in total.",
+     "lymph_nodes_examined", 12, "1 of 12"),
+    ("nodes_total_after_of_pos", AR + "Lymph nodes: 1 of 9 mesorectal and 0 of 3 apical nodes involved, 1 of 12 in total.",
+     "lymph_nodes_positive", 1, "1 of 12"),
+    ("nodes_total_overall", AR + "Nodes: mesorectal 1/9, apical 0/3 (overall 1/12).", "lymph_nodes_examined", 12, "1/12"),
+    ("nodes_total_in_total_after", AR + "Lymph nodes: 1 of 9 mesorectal nodes, 0 of 3 apical nodes (1/12 in total).",
+     "lymph_nodes_examined", 12, "1/12"),
+    ("nodes_total_in_total_before", AR + "Lymph nodes: 1 of 9 mesorectal nodes, 0 of 3 apical nodes; in total 1 of 12 "
+     "nodes involved.", "lymph_nodes_examined", 12, "1 of 12"),
+    ("nodes_total_upper", AR.upper() + "LYMPH NODES: 1/9 MESORECTAL, 0/3 APICAL (TOTAL 1/12).", "lymph_nodes_examined", 12, "1/12"),
+    ("nodes_total_next_sentence", AR + "Lymph nodes: 1 of 9 mesorectal nodes, 0 of 3 apical nodes. Total: 1 positive of "
+     "12 examined.", "lymph_nodes_examined", 12, "12"),
+    ("nodes_total_first_kept", AR + "Total lymph nodes: 1/12 (mesorectal 1/9, apical 0/3).", "lymph_nodes_examined", 12, "1/12"),
+    # traps: a "total" that is not a node count, a single group
+    ("nodes_total_trap_tme", AR + "Nodes: 1/9 mesorectal. Total mesorectal excision specimen, 20 cm.",
+     "lymph_nodes_examined", 9, "1/9"),
+    ("nodes_total_trap_single", AR + "Lymph nodes: 2 of 15 involved.", "lymph_nodes_examined", 15, "2 of 15"),
+    ("nodes_total_trap_total_length", AR + "Lymph nodes: 0/11. Total length 25 cm.", "lymph_nodes_examined", 11, "0/11"),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
