@@ -200,6 +200,7 @@ class Rules:
         self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
         self.other_lesion_before = re.compile(size["other_lesion_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
+        self.invasion_subject = re.compile(size["invasion_subject_before"], i)
         mit = v["mitoses"]
         self.per_2mm2 = re.compile(r"^\s*" + mit["per_2mm2"], i)
         self.per_hpf = re.compile(r"^\s*" + mit["per_hpf"], i)
@@ -254,6 +255,7 @@ class Rules:
         self.jp_code_start = re.compile(r"[\s:=.|]*" + jp["code"] + r"(?![a-z0-9])")
         self.jp_sm = re.compile(jp["sm"])
         self.level_range = re.compile(jp["level_range"])
+        self.code_distance = re.compile(jp["code_distance"], i)
         nodes = v["nodes"]
         self.node_ratio = re.compile(nodes["ratio"], i)
         self.node_of = re.compile(nodes["of"], i)
@@ -266,6 +268,8 @@ class Rules:
         self.node_none_in = re.compile(nodes["none_in"], i)
         self.node_one_of_which = re.compile(nodes["one_of_which"], i)
         self.node_next_label = re.compile(nodes["next_label"], i)
+        self.node_stated_total = re.compile(nodes["stated_total"], i)
+        self.node_total_next = re.compile(nodes["stated_total_next_sentence"], i)
         self.depth_order = {d: k for k, d in enumerate(v["depth_order"])}
         self.depth_not_before = re.compile(v["depth_not_before"], i)
         self.depth_not_before_words = _alternatives(v["depth_not_before"]) | {"type"}
@@ -803,8 +807,12 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
     # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
-    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) \
+    # "histological extent 31 x 22 mm": an anchor whose rule says so (metadata.value "micro")
+    micro = "micro" if a.kb_id_ == "micro" or r.microscopic_before.search(
+        d.text, max(0, a.start_char - 30), a.start_char) \
         or r.microscopic_after.match(d.text, a.end_char) else None  # "Tumour size (microscopic): 7 mm"
+    if r.invasion_subject.search(d.text, max(0, a.start_char - 60), a.start_char):
+        return []  # "Submucosal invasion measured at 1.3 mm": how deep it invades, not its size
     cs, ce = d.clause(a.start_char, a.end_char)
     labelled = d.label_number(a, dims=True)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.2 x 1.0"
@@ -1662,6 +1670,17 @@ def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         if value is not None and value == int(value):
             found.append(Candidate(field, int(value), min(ms, a.start_char), max(me, a.end_char)))
 
+    # "1 of 9 mesorectal and 0 of 3 apical nodes positive (total 1/12)": the report's own total
+    te = e
+    if r.node_total_next.match(text, e):  # "... 0 of 3 apical nodes. Total: 1 positive of 12 examined."
+        te = d.sentence(min(len(text) - 1, e + len(text[e:]) - len(text[e:].lstrip())))[1]
+    m = r.node_stated_total.search(text, s, te)
+    if m is not None:
+        add("lymph_nodes_positive", m.group("pos") or m.group("pos2"), m.start(), m.end())
+        add("lymph_nodes_examined", m.group("total") or m.group("total2"), m.start(), m.end())
+        if len(found) == 2:
+            return found
+        found.clear()
     m = r.node_positive_of_total.search(text, s, e) or r.node_of.search(text, s, e)
     if m is None:
         m = r.node_ratio.search(text, s, e)
@@ -1746,7 +1765,6 @@ def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
     return None if mm is None else (mm, m.end("value"))
 
 
-_CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
@@ -1817,8 +1835,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue  # "pt3 pn0": a lower-case pN, not perineural
             if field.startswith("margin"):
                 value = {"0": "negative", "X": "indeterminate"}.get(n, "positive")
-                # "HM0 (3 mm)": the distance to that margin
-                dist = _CODE_DISTANCE.match(text, m.end(), min(ce, m.end() + 20))
+                # "HM0 (3 mm)", "pVM0 (tumor-VM distance 400 μm, #10)": the distance to that margin
+                dist = r.code_distance.match(text, m.end(), min(ce, m.end() + 90))
                 if dist is not None:
                     mm = to_mm(parse_number(dist.group("value")) or 0.0, dist.group("unit"))
                     if mm is not None:

@@ -48,6 +48,8 @@ def test_target_rules_load_and_codes_are_valid():
             assert value in allowed(CATEGORY_FIELD[rule.category]), rule
         elif rule.category == "MARGIN" and value is not None:  # a margin named by its side
             assert value in load_resource("value_rules.json")["margin_sides"], rule
+        elif rule.category == "SIZE" and value is not None:  # a size the anchor calls microscopic
+            assert value == "micro", rule
         elif value is not None:
             pytest.fail(f"unexpected value on {rule}")
 
