@@ -129,6 +129,8 @@ class Rules:
         self.unchecked_line = re.compile(r"^[ \t>*\-•|]*" + v["checkbox"]["unchecked"], re.MULTILINE)
         self.option_line = re.compile(r"[ \t>*\-•|]*(?:" + v["checkbox"]["checked"] + "|"
                                       + v["checkbox"]["unchecked"] + ")")
+        self.unchecked_inline = re.compile(v["checkbox"]["unchecked_inline"])
+        self.any_box = re.compile(v["checkbox"]["checked"] + "|" + v["checkbox"]["unchecked"])
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
         self.clearance_at = re.compile(v["margin_clearance_at"], i)
@@ -286,9 +288,26 @@ class _Doc:
         # Substring tests (C speed) decide whether checklist handling is needed at all.
         self.has_boxes = any(marker in self.text for marker in _BOX_HINTS)
         if self.has_boxes:
-            for m in rules.unchecked_line.finditer(self.text):
-                line_end = self.text.find("\n", m.end())
-                self.unchecked_lines.append((m.start(), len(self.text) if line_end < 0 else line_end))
+            text = self.text
+            for m in rules.unchecked_line.finditer(text):
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                # "[ ] G1 [x] G2": a ticked option later on the line is stated
+                ticked = rules.checked.search(text, m.end(), line_end)
+                self.unchecked_lines.append((m.start(), ticked.start() if ticked else line_end))
+            # "WHO grade: [ ] G1 [x] G2 [ ] G3": an unticked option runs to the next box
+            for m in rules.unchecked_inline.finditer(text):
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                box = rules.any_box.search(text, m.end(), line_end)
+                self.unchecked_lines.append((m.start(), box.start() if box else line_end))
+            merged: list[tuple[int, int]] = []
+            for s, e in sorted(self.unchecked_lines):
+                if merged and s <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+                else:
+                    merged.append((s, e))
+            self.unchecked_lines = merged
         self.unchecked_starts = [u[0] for u in self.unchecked_lines]
 
     def unchecked(self, char: int) -> bool:
