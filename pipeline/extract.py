@@ -167,6 +167,7 @@ class Rules:
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
+        self.microscopic_after = re.compile(size["microscopic_after"], i)
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
@@ -777,7 +778,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return [Candidate("tumor_size_mm", None, a.start_char, a.end_char, kind="unknown")]
     r = d.rules
     # "microscopic size 7 mm" after "macroscopic tumour size 6 mm": the histological measure wins
-    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) else None
+    micro = "micro" if r.microscopic_before.search(d.text, max(0, a.start_char - 30), a.start_char) \
+        or r.microscopic_after.match(d.text, a.end_char, a.end_char + 40) else None
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.1"
         size = to_mm(labelled[1], labelled[0])
