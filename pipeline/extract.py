@@ -863,10 +863,12 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
     if d.rules.jp_code_start.match(window):
         return None, start, end  # "Perineural: Pn0": the code says it
     stripped = window.strip(" \t:=(|").rstrip()
-    if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
-        return "absent", start, ws + window.index(stripped[0]) + 1
+    # "LVI -", "PNI +", and telegraphic "LVI-ve", "PNI +ve"
+    ve = 2 if stripped[1:3].lower() == "ve" and not stripped[3:4].isalnum() else 0
+    if stripped[:1] in ("-", "−", "–") and (ve or not stripped[1:2].isalnum()):
+        return "absent", start, ws + window.index(stripped[0]) + 1 + ve
     if stripped[:1] == "+":
-        return "present", start, ws + window.index("+") + 1
+        return "present", start, ws + window.index("+") + 1 + ve
     m = d.rules.presence.search(window, 0, 60)
     if m is not None:
         if m.lastgroup == "not_assessed":
@@ -1580,7 +1582,7 @@ def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
 
 _CODE_DISTANCE = re.compile(r"\s*\(\s*(?:[<>≤≥]\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>mm|cm|µm|μm|um)\s*\)")
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
-_SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
+_SIGN_CODE = {"-": "0", "−": "0", "+": "1", "-ve": "0", "−ve": "0", "+ve": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")

@@ -56,6 +56,12 @@ def get_nlp() -> Language:
     infixes = list(nlp.Defaults.infixes) + [r"/", r"(?<=[A-Za-z0-9])\((?=[A-Za-z0-9+\-−])", r"\|", r"=",
                                              r"(?<=[A-Za-z0-9%)])[:;](?=[A-Za-z0-9(<>])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # Telegraphic shorthand: a sign glued to an abbreviation ("LVI- PNI-", "PNI+ve", "lvi-/pni-")
+    # is its own token, so the abbreviation is matched and its sign read as the value.
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9]{2})[+\-−](?:ve)?"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes.append(r"(?<=[A-Za-z0-9]{2})[+\-−](?=/)")
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("pathspan_sentences")
     nlp.add_pipe("pathspan_sectionizer")
     nlp.add_pipe("pathspan_target_matcher")

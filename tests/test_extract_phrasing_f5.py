@@ -6,6 +6,7 @@ from test_extract import phrasing_table  # tests/ is on sys.path
 
 
 NET_DX = "Histological type: well differentiated NET\n"
+POLYP = "Micro/Dx: Rectum polypectomy - well diff NET G1, 3.5mm, lamina propria + superficial SM; "
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
 CASES = [
@@ -39,6 +40,26 @@ CASES = [
      "tumor_size_mm", 15, "15 mm"),
     ("size_trap_micro_elsewhere", "Gross: yellow nodule 15 mm.\n" + NET_DX + "Tumour size: 16 mm (macroscopic); "
      "see micro.\n", "tumor_size_mm", 15, "15 mm"),
+    # shorthand signs glued to a feature ("LVI-", "PNI+") or written as -ve/+ve
+    ("sign_lvi_glued_minus", POLYP + "LVI- PNI- ; HM0 VM0.", "lvi", "absent", "LVI-"),
+    ("sign_pni_glued_minus", POLYP + "LVI- PNI- ; HM0 VM0.", "pni", "absent", "PNI-"),
+    ("sign_lvi_glued_plus", POLYP + "LVI+, PNI-; HM0 VM0.", "lvi", "present", "LVI+"),
+    ("sign_pni_glued_comma", POLYP + "LVI+, PNI-; HM0 VM0.", "pni", "absent", "PNI-"),
+    ("sign_lower_slash", POLYP + "lvi-/pni-, HM0 VM0.", "lvi", "absent", "lvi-"),
+    ("sign_lower_slash_pni", POLYP + "lvi-/pni+, HM0 VM0.", "pni", "present", "pni+"),
+    ("sign_ve_glued", POLYP + "LVI-ve PNI-ve.", "lvi", "absent", "LVI-ve"),
+    ("sign_ve_spaced", POLYP + "LVI -ve, PNI +ve.", "pni", "present", "PNI +ve"),
+    ("sign_ve_spaced_lvi", POLYP + "LVI -ve, PNI +ve.", "lvi", "absent", "LVI -ve"),
+    ("sign_ve_plus_glued", POLYP + "LVI+ve.", "lvi", "present", "LVI+ve"),
+    ("sign_hm_ve", POLYP + "HM-ve VM-ve (deep 1.4mm).", "margin_lateral", "negative", "HM-ve"),
+    ("sign_vm_ve", POLYP + "HM-ve VM+ve.", "margin_deep", "positive", "VM+ve"),
+    ("sign_margins_ve", POLYP + "Margins -ve.", "margin_deep", "negative", "Margins -ve"),
+    ("sign_margin_side_ve", POLYP + "Lateral margin -ve, deep margin +ve.", "margin_deep", "positive", "deep margin +ve"),
+    # traps: stain results are not features; a sign of another word stays out
+    ("sign_trap_stains", POLYP + "Syn+ CgA+ CD56+.", "lvi", None, None),
+    ("sign_trap_d240", POLYP + "D2-40 -ve vessels reviewed; LVI not seen.", "lvi", "absent", "LVI not seen"),
+    ("sign_trap_stains_ve", POLYP + "CD56+ve, Syn+ve; PNI not seen.", "pni", "absent", "PNI not seen"),
+    ("sign_trap_ki67", POLYP + "Ki67+ve nuclei <1%; LVI-.", "ki67_percent", 1, "<1%"),
 ]
 
 
