@@ -60,6 +60,20 @@ CASES = [
     ("sign_trap_d240", POLYP + "D2-40 -ve vessels reviewed; LVI not seen.", "lvi", "absent", "LVI not seen"),
     ("sign_trap_stains_ve", POLYP + "CD56+ve, Syn+ve; PNI not seen.", "pni", "absent", "PNI not seen"),
     ("sign_trap_ki67", POLYP + "Ki67+ve nuclei <1%; LVI-.", "ki67_percent", 1, "<1%"),
+    # margins: telegraphic status words ("clr", "neg", "-ve") after a bare side word, and "lat"
+    ("margin_deep_clr_paren", POLYP + "HM0 VM0 (deep clr 0.6mm); en bloc.", "margin_deep_mm", 0.6, "deep clr 0.6mm"),
+    ("margin_deep_clr_status", POLYP + "HM0 VM0 (deep clr 0.6mm); en bloc.", "margin_deep", "negative", "VM0"),
+    ("margin_clr_not_close", POLYP + "deep margin clr 0.6mm; lat margin clr 2mm.", "margin_deep", "negative", "clr"),
+    ("margin_lat_clr", POLYP + "deep margin clr 0.6mm; lat margin clr 2mm.", "margin_lateral_mm", 2, "lat margin clr 2mm"),
+    ("margins_clr_generic", POLYP + "Margins clr.", "margin_lateral", "negative", "Margins clr"),
+    ("margin_bare_deep_neg", POLYP + "Margins: lat clr 3mm, deep neg (1.2 mm).", "margin_deep_mm", 1.2, "deep neg (1.2 mm"),
+    ("margin_bare_lat_clr", POLYP + "Margins: lat clr 3mm, deep neg (1.2 mm).", "margin_lateral_mm", 3, "lat clr 3mm"),
+    ("margin_bare_deep_pos", POLYP + "Margins: lateral -ve, deep +ve.", "margin_deep", "positive", "deep +ve"),
+    ("margin_bare_lat_approx", POLYP + "Margins: lat (approx. 2mm) clear; deep involved.", "margin_lateral_mm", 2, "approx. 2mm"),
+    # traps: "close" stays close; "lat" and "deep" that name no margin
+    ("margin_trap_deep_close", POLYP + "deep close 0.6mm.", "margin_deep", "close", "close"),
+    ("margin_trap_lat_wall", POLYP + "lat wall nodule 5 mm.", "margin_lateral", None, None),
+    ("margin_trap_deep_levels", POLYP + "deep levels neg for further tumour.", "margin_deep", None, None),
 ]
 
 
