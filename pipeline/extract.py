@@ -139,6 +139,7 @@ class Rules:
         self.margin_invasive_next = re.compile(v["margin_precursor"]["invasive_next_clause"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_named = re.compile(v["margin_generic_named"], i)
+        self.margin_sign = re.compile(v["margin_sign"])
         self.resection_answer = re.compile(v["resection_answer"], i)
         self.margin_answer = re.compile(v["margin_answer"], i)
         self.margin_involvement_doubt = re.compile(v["margin_involvement_doubt"], i)
@@ -1051,6 +1052,8 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     """Where a margin's name starts: "margin" extended back over its side words
     ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
     cached = d.margin_starts.get(a.start_char)
+    if cached is None and a.text[:1] == "M" and d.rules.margin_sign.match(a.text):
+        cached = d.margin_starts[a.start_char] = a.start_char  # "M- lat": the side is in the name
     if cached is None:
         window_start = max(_name_sentence_start(d, a), a.start_char - 80)
         m = None
@@ -1215,6 +1218,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
             bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
+    if status is None and a.text[:1] == "M":
+        sign = r.margin_sign.match(a.text)  # "M+ deep", "M- lat (approx. 2mm)"
+        if sign is not None:
+            status = sign.lastgroup
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)

@@ -74,6 +74,16 @@ CASES = [
     ("margin_trap_deep_close", POLYP + "deep close 0.6mm.", "margin_deep", "close", "close"),
     ("margin_trap_lat_wall", POLYP + "lat wall nodule 5 mm.", "margin_lateral", None, None),
     ("margin_trap_deep_levels", POLYP + "deep levels neg for further tumour.", "margin_deep", None, None),
+    # margins: "M+ deep", "M- lat (approx. 2mm)": a signed M before its side
+    ("msign_deep_pos", POLYP + "Tumour abuts diathermy at base -> M+ deep. M- lat (approx. 2mm).", "margin_deep", "positive", "M+ deep"),
+    ("msign_lat_neg", POLYP + "Tumour abuts diathermy at base -> M+ deep. M- lat (approx. 2mm).", "margin_lateral", "negative", "M- lat"),
+    ("msign_lat_mm", POLYP + "M+ deep. M- lat (approx. 2mm).", "margin_lateral_mm", 2, "approx. 2mm"),
+    ("msign_glued", POLYP + "M-lat 3mm, M+deep.", "margin_deep", "positive", "M+deep"),
+    ("msign_ve_close", POLYP + "M-ve deep (0.5mm), M-ve lateral.", "margin_deep", "negative", "M-ve deep"),
+    ("msign_ve_close_mm", POLYP + "M-ve deep (0.5mm), M-ve lateral.", "margin_deep_mm", 0.5, "0.5mm"),
+    # traps: a stage M or a lone M with a sign names no margin
+    ("msign_trap_stage", POLYP + "cM0, pN0; M+ nodes not assessed.", "margin_deep", None, None),
+    ("msign_trap_lower", POLYP + "m+ deep.", "margin_deep", None, None),
 ]
 
 
