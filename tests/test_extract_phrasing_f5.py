@@ -84,6 +84,17 @@ CASES = [
     # traps: a stage M or a lone M with a sign names no margin
     ("msign_trap_stage", POLYP + "cM0, pN0; M+ nodes not assessed.", "margin_deep", None, None),
     ("msign_trap_lower", POLYP + "m+ deep.", "margin_deep", None, None),
+    # "Neg. for NET": the abbreviated "negative for" negates what follows
+    ("negfor_lymphoid", "A) Rectum, nodule, bx: benign lymphoid polyp. Synaptophysin neg., chromogranin neg. Neg. for NET.",
+     "histology", "other", "lymphoid polyp"),
+    ("negfor_lower", "Rectum, bx: benign lymphoid polyp - neg. for neuroendocrine tumour.", "histology", "other", "lymphoid polyp"),
+    ("negfor_no_dot", "Rectal nodule, bx: hyperplastic polyp, neg for carcinoid.", "histology", "other", "hyperplastic polyp"),
+    ("negfor_ve", "Rectal nodule, bx: hyperplastic polyp; -ve for NET on IHC.", "histology", "other", "hyperplastic polyp"),
+    ("negfor_size_null", "Request: 3mm nodule rectum ?NET.\nDx: Rectum, bx: lymphoid polyp. Neg. for NET.", "tumor_size_mm", None, None),
+    # traps: "neg." of another finding leaves the tumour standing
+    ("negfor_trap_dysplasia", "Rectum, polypectomy: neg. for dysplasia in the background; well differentiated NET, G1.",
+     "histology", "neuroendocrine_tumor", "NET"),
+    ("negfor_trap_lvi_neg", "Rectum, EMR: LVI neg. NET G1, 4 mm.", "histology", "neuroendocrine_tumor", "NET"),
 ]
 
 
