@@ -95,6 +95,18 @@ CASES = [
     ("negfor_trap_dysplasia", "Rectum, polypectomy: neg. for dysplasia in the background; well differentiated NET, G1.",
      "histology", "neuroendocrine_tumor", "NET"),
     ("negfor_trap_lvi_neg", "Rectum, EMR: LVI neg. NET G1, 4 mm.", "histology", "neuroendocrine_tumor", "NET"),
+    # resection: "1 piece" written with a digit is one piece (en bloc)
+    ("piece_digit_slash", "Specimen: transverse colon polyp / hot snare / 1 piece\nDx: well-differentiated NET, G1, 6 mm.",
+     "resection", "en_bloc", "1 piece"),
+    ("piece_digit_macro", "H24-1 RECTUM POLYP EMR (lift+snare). Macro 1 piece 11x9x4mm, base inked.\nDX: NET, G1, 5mm.",
+     "resection", "en_bloc", "1 piece"),
+    ("piece_digit_recd", "Rectum, EMR: recd in 1 piece.\nDx: NET G1, 4 mm.", "resection", "en_bloc", "1 piece"),
+    ("piece_digit_shape", "Rectum, ESD: received as 1 intact piece, 30 x 25 mm.\nDx: NET G1, 9 mm.", "resection", "en_bloc",
+     "1 intact piece"),
+    # traps: more pieces, another count, a biopsy
+    ("piece_trap_two", "Rectum, EMR: recd in 2 pieces.\nDx: NET G1, 4 mm.", "resection", None, None),
+    ("piece_trap_part_of", "Rectum, EMR: piece 1 of 3 shows the tumour.\nDx: NET G1, 4 mm.", "resection", None, None),
+    ("piece_trap_biopsy", "Rectum, biopsy: 1 piece of mucosa.\nDx: NET G1.", "resection", None, None),
 ]
 
 
