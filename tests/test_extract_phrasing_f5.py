@@ -107,6 +107,25 @@ CASES = [
     ("piece_trap_two", "Rectum, EMR: recd in 2 pieces.\nDx: NET G1, 4 mm.", "resection", None, None),
     ("piece_trap_part_of", "Rectum, EMR: piece 1 of 3 shows the tumour.\nDx: NET G1, 4 mm.", "resection", None, None),
     ("piece_trap_biopsy", "Rectum, biopsy: 1 piece of mucosa.\nDx: NET G1.", "resection", None, None),
+    # size: a bare "max" beside a length ("5mm max", "max 1.0cm on slide") in the tumour's description
+    ("max_after", "DX: NET, well diff, G1 on mitoses (<1/2mm2); Ki67 not done, block A2 avail on req. 5mm max, in SM; c/w pT1a.",
+     "tumor_size_mm", 5, "5mm max"),
+    ("max_before_cm", "Micro: well diff NET, nests/ribbons, mucosa+SM; max 1.0cm on slide 2F (vs 9mm gross); SM depth not meas.",
+     "tumor_size_mm", 10, "max 1.0cm"),
+    ("max_sentence", "DX: NET, well diff, G1. Max 8 mm, in SM.", "tumor_size_mm", 8, "Max 8 mm"),
+    ("max_dot", "DX: NET, well diff, G1; max. 8mm; in SM.", "tumor_size_mm", 8, "8mm"),
+    ("max_colon", "DX: NET, well diff, G1; Maximum: 7 mm; in SM.", "tumor_size_mm", 7, "7 mm"),
+    # "Ki67 not done": what was not done is the stain, not the rest of the clause
+    ("notdone_depth", "DX: NET, well diff, G1; Ki67 not done, block avail on req., tumour in SM; c/w pT1a.", "depth", "submucosa", "SM"),
+    ("notdone_performed_depth", "Dx: NET, G1. Ki-67 not performed, invades submucosa.", "depth", "submucosa", "submucosa"),
+    ("notdone_ki67_null", "DX: NET, well diff, G1; Ki67 not done, block A2 avail on req.", "ki67_percent", None, None),
+    ("notdone_trap_lvi", "Dx: NET, G1, 4 mm. D2-40 not done; LVI not seen.", "lvi", "absent", "LVI not seen"),
+    # traps: a distance, an SM depth, a specimen; a stated tumour size is not displaced
+    ("max_trap_distance", "DX: NET, well diff, G1; in SM; max 2mm from deep margin.", "tumor_size_mm", None, None),
+    ("max_trap_sm_um", "DX: NET, well diff, G1; SM depth max 1500 um.", "tumor_size_mm", None, None),
+    ("max_trap_sm_mm", "DX: NET, well diff, G1; SM invasion depth max 1.5 mm.", "tumor_size_mm", None, None),
+    ("max_trap_specimen", "Macro: polypectomy 11 x 9 x 4 mm max.\nDX: NET, well diff, G1.", "tumor_size_mm", None, None),
+    ("max_trap_stated", "DX: NET, well diff, G1, 4 mm; lesion 6 mm max on endoscopy.", "tumor_size_mm", 4, "4 mm"),
 ]
 
 
