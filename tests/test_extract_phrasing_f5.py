@@ -126,6 +126,20 @@ CASES = [
     ("max_trap_sm_mm", "DX: NET, well diff, G1; SM invasion depth max 1.5 mm.", "tumor_size_mm", None, None),
     ("max_trap_specimen", "Macro: polypectomy 11 x 9 x 4 mm max.\nDX: NET, well diff, G1.", "tumor_size_mm", None, None),
     ("max_trap_stated", "DX: NET, well diff, G1, 4 mm; lesion 6 mm max on endoscopy.", "tumor_size_mm", 4, "4 mm"),
+    # OCR: "m" read as "rn" in the words of a rule ("rnargin", "turnour", "rnuscularis")
+    ("ocr_rn_deep_mm", POLYP + "deep rnargin clear 2mm / lateral rnargin clear 1.5mm", "margin_deep_mm", 2, "deep rnargin clear 2mm"),
+    ("ocr_rn_lateral_mm", POLYP + "deep rnargin clear 2mm / lateral rnargin clear 1.5mm", "margin_lateral_mm", 1.5, "lateral rnargin"),
+    ("ocr_rn_crm", "Rectum, anterior resection: adenocarcinoma. Circumferential rnargin clear, closest 12mm.",
+     "margin_radial_mm", 12, "rnargin"),
+    ("ocr_rn_upper", "RECTUM, EMR: NEUROENDOCRINE TUMOUR, G1, 4 MM. RNARGINS CLEAR.", "margin_deep", "negative", "RNARGINS CLEAR"),
+    ("ocr_rn_tumour", "Rectum, EMR: well differentiated neuroendocrine turnour, G1, 6 mm.", "histology", "neuroendocrine_tumor",
+     "turnour"),
+    ("ocr_rn_depth", "Rectum, LAR: carcinoid infiltrating through submucosa into the rnuscularis propria.", "depth",
+     "muscularis_propria", "rnuscularis propria"),
+    ("ocr_rn_two_word", "Rectum, EMR: NET G1, 4 mm. Polypectomy rnargin: clear.", "margin_lateral", "negative", "rnargin: clear"),
+    # traps: words that merely contain "rn" name nothing
+    ("ocr_rn_trap_turn", "Rectum, EMR: NET G1, 4 mm. Slides returned; turnaround 2 days; internal review.", "margin_deep", None, None),
+    ("ocr_rn_trap_modern", "Rectum, EMR: NET G1, 4 mm. Pattern: modern cornified epithelium 3 mm.", "tumor_size_mm", 4, "4 mm"),
 ]
 
 
