@@ -146,6 +146,8 @@ class Rules:
         self.unchecked_line = re.compile(r"^[ \t>*\-•|]*" + v["checkbox"]["unchecked"], re.MULTILINE)
         self.option_line = re.compile(r"[ \t>*\-•|]*(?:" + v["checkbox"]["checked"] + "|"
                                       + v["checkbox"]["unchecked"] + ")")
+        self.unchecked_inline = re.compile(v["checkbox"]["unchecked_inline"])
+        self.any_box = re.compile(v["checkbox"]["checked"] + "|" + v["checkbox"]["unchecked"])
         self.margin_status = _status_regex(v["margin_status"])
         self.close_below = float(v["margin_close_below_mm"])
         self.upper_bound = re.compile(v["margin_upper_bound"], i)
@@ -163,6 +165,7 @@ class Rules:
         self.margin_invasive_next = re.compile(v["margin_precursor"]["invasive_next_clause"], i)
         self.margin_plural = re.compile(v["margin_generic_plural"], i)
         self.margin_named = re.compile(v["margin_generic_named"], i)
+        self.margin_sign = re.compile(v["margin_sign"])
         self.resection_answer = re.compile(v["resection_answer"], i)
         self.margin_answer = re.compile(v["margin_answer"], i)
         self.margin_involvement_doubt = re.compile(v["margin_involvement_doubt"], i)
@@ -193,6 +196,7 @@ class Rules:
         self.microscopic_before = re.compile(size["microscopic_before"], i)
         self.microscopic_adverb = re.compile(size["microscopic_adverb_before"], i)
         self.microscopic_after = re.compile(size["microscopic_after"], i)
+        self.microscopic_label_after = re.compile(size["microscopic_label_after"], i)
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
@@ -323,9 +327,26 @@ class _Doc:
         # Substring tests (C speed) decide whether checklist handling is needed at all.
         self.has_boxes = any(marker in self.text for marker in _BOX_HINTS)
         if self.has_boxes:
-            for m in rules.unchecked_line.finditer(self.text):
-                line_end = self.text.find("\n", m.end())
-                self.unchecked_lines.append((m.start(), len(self.text) if line_end < 0 else line_end))
+            text = self.text
+            for m in rules.unchecked_line.finditer(text):
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                # "[ ] G1 [x] G2": a ticked option later on the line is stated
+                ticked = rules.checked.search(text, m.end(), line_end)
+                self.unchecked_lines.append((m.start(), ticked.start() if ticked else line_end))
+            # "WHO grade: [ ] G1 [x] G2 [ ] G3": an unticked option runs to the next box
+            for m in rules.unchecked_inline.finditer(text):
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                box = rules.any_box.search(text, m.end(), line_end)
+                self.unchecked_lines.append((m.start(), box.start() if box else line_end))
+            merged: list[tuple[int, int]] = []
+            for s, e in sorted(self.unchecked_lines):
+                if merged and s <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+                else:
+                    merged.append((s, e))
+            self.unchecked_lines = merged
         self.unchecked_starts = [u[0] for u in self.unchecked_lines]
 
     def unchecked(self, char: int) -> bool:
@@ -810,7 +831,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     # "histological extent 31 x 22 mm": an anchor whose rule says so (metadata.value "micro")
     micro = "micro" if a.kb_id_ == "micro" or r.microscopic_before.search(
         d.text, max(0, a.start_char - 30), a.start_char) \
-        or r.microscopic_after.match(d.text, a.end_char) else None  # "Tumour size (microscopic): 7 mm"
+        or r.microscopic_after.match(d.text, a.end_char) \
+        or r.microscopic_label_after.match(d.text, a.end_char) else None  # "Tumour size (micro): 7 mm"
     if r.invasion_subject.search(d.text, max(0, a.start_char - 60), a.start_char):
         return []  # "Submucosal invasion measured at 1.3 mm": how deep it invades, not its size
     cs, ce = d.clause(a.start_char, a.end_char)
@@ -933,16 +955,18 @@ def _presence_value(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool) -> tu
     if d.rules.jp_code_start.match(window):
         return None, start, end  # "Perineural: Pn0": the code says it
     stripped = window.strip(" \t:=(|").rstrip()
-    if stripped[:1] in ("-", "−", "–") and not stripped[1:2].isalnum():
+    # "LVI -", "PNI +", and telegraphic "LVI-ve", "PNI +ve"
+    ve = 2 if stripped[1:3].lower() == "ve" and not stripped[3:4].isalnum() else 0
+    if stripped[:1] in ("-", "−", "–") and (ve or not stripped[1:2].isalnum()):
         dash = ws + window.index(stripped[0])
-        word = _SEPARATOR_DASH.match(d.text, dash, we)
+        word = None if ve else _SEPARATOR_DASH.match(d.text, dash, we)
         word = d.rules.presence.match(d.text, word.end(), we) if word is not None else None
         if word is None:
-            return "absent", start, dash + 1  # "LVI: -", "LVI -, PNI +": a minus sign
+            return "absent", start, dash + 1 + ve  # "LVI: -", "LVI -, PNI +", "LVI-ve": a minus sign
         # "Angiolymphatic invasion - present (focal)": the dash only separates label and value
         return (None if word.lastgroup == "not_assessed" else word.lastgroup), start, word.end()
     if stripped[:1] == "+":
-        return "present", start, ws + window.index("+") + 1
+        return "present", start, ws + window.index("+") + 1 + ve
     m = d.rules.presence.search(window, 0, 60)
     if m is not None:
         if m.lastgroup == "not_assessed":
@@ -1140,6 +1164,8 @@ def _margin_start(d: _Doc, a: "_Anchor") -> int:
     """Where a margin's name starts: "margin" extended back over its side words
     ("the deep (full-thickness) margin" -> "deep (full-thickness) margin")."""
     cached = d.margin_starts.get(a.start_char)
+    if cached is None and a.text[:1] == "M" and d.rules.margin_sign.match(a.text):
+        cached = d.margin_starts[a.start_char] = a.start_char  # "M- lat": the side is in the name
     if cached is None:
         window_start = max(_name_sentence_start(d, a), a.start_char - 80)
         m = None
@@ -1316,6 +1342,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             # "less than 1 mm", "< 1 mm": under the close cut-off when the bound is at it
             upper = bool(r.upper_bound.fullmatch(dm.groupdict().get("bound") or "")
                          or r.upper_bound_before.search(text, max(0, dm.start() - 20), dm.start()))
+    if status is None and a.text[:1] == "M":
+        sign = r.margin_sign.match(a.text)  # "M+ deep", "M- lat (approx. 2mm)"
+        if sign is not None:
+            status = sign.lastgroup
     if status is None and uncertain:
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
@@ -1766,7 +1796,7 @@ def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
 
 
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
-_SIGN_CODE = {"-": "0", "−": "0", "+": "1"}
+_SIGN_CODE = {"-": "0", "−": "0", "+": "1", "-ve": "0", "−ve": "0", "+ve": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")

@@ -16,6 +16,7 @@ The tokenizer is ``spacy.blank("en")``: no statistical model, nothing downloaded
 
 import bisect
 import gc
+import json
 import re
 import warnings
 from functools import lru_cache
@@ -56,6 +57,12 @@ def get_nlp() -> Language:
     infixes = list(nlp.Defaults.infixes) + [r"/", r"(?<=[A-Za-z0-9])\((?=[A-Za-z0-9+\-−])", r"\|", r"=",
                                              r"(?<=[A-Za-z0-9%)])[:;](?=[A-Za-z0-9(<>])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # Telegraphic shorthand: a sign glued to an abbreviation ("LVI- PNI-", "PNI+ve", "lvi-/pni-")
+    # is its own token, so the abbreviation is matched and its sign read as the value.
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9]{2})[+\-−](?:ve)?"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes.append(r"(?<=[A-Za-z0-9]{2})[+\-−](?=/)")
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("pathspan_sentences")
     nlp.add_pipe("pathspan_sectionizer")
     nlp.add_pipe("pathspan_target_matcher")
@@ -88,6 +95,7 @@ class PathTargetMatcher(TargetMatcher):
         super().__init__(nlp, name=name, rules=None, result_type="group",
                          span_group_name=TARGET_GROUP, prune=False)
         loaded = TargetRule.from_json(rules)
+        loaded += _ocr_variants(loaded, rules)
         # Case-sensitive (abbreviations like NET, TEM, APR count only in capitals); a rule
         # that does not care writes (?i:...). Literal-first patterns let `re` scan fast.
         self.regex_rules = [(re.compile(r.pattern), r) for r in loaded if isinstance(r.pattern, str)]
@@ -134,6 +142,29 @@ class PathTargetMatcher(TargetMatcher):
         # The same anchors as plain tuples, for the findings component (no Span objects).
         doc.user_data[ANCHORS_KEY] = anchors
         return doc
+
+
+def _ocr_variants(loaded: list, path: str) -> list:
+    """Copies of the literal rules of the ``ocr_rn_for_m`` categories with the m of one word
+    read as rn by OCR ("margin" -> "rnargin"), one rule per such word."""
+    with open(path, encoding="utf-8") as f:
+        conf = json.load(f).get("ocr_rn_for_m") or {}
+    categories = set(conf.get("categories", ()))
+    shortest = int(conf.get("min_word_length", 5))
+    have = {r.literal.lower() for r in loaded if not isinstance(r.pattern, str)}
+    out = []
+    for r in loaded:
+        if r.category not in categories or r.pattern is not None:
+            continue
+        words = r.literal.lower().split(" ")
+        for k, word in enumerate(words):
+            if "m" not in word or len(word) < shortest:
+                continue
+            variant = " ".join(words[:k] + [word.replace("m", "rn")] + words[k + 1:])
+            if variant not in have:
+                have.add(variant)
+                out.append(TargetRule(variant, r.category, metadata=r.metadata))
+    return out
 
 
 def _end_char(doc: Doc, end: int) -> int:

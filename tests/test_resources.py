@@ -37,6 +37,20 @@ def test_every_resource_is_valid_json(path):
     assert load_resource(path.name)
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [k for k, _ in pairs]
+    duplicated = sorted({k for k in keys if keys.count(k) > 1})
+    assert not duplicated, f"key written twice (json keeps only the last): {duplicated}"
+    return dict(pairs)
+
+
+@pytest.mark.parametrize("path", sorted(RESOURCE_DIR.glob("*.json")), ids=lambda p: p.name)
+def test_no_resource_writes_a_key_twice(path):
+    """A key written twice (e.g. by two merged rule branches) silently drops the first rule."""
+    with open(path, encoding="utf-8") as fh:
+        json.load(fh, object_pairs_hook=_no_duplicate_keys)
+
+
 def test_target_rules_load_and_codes_are_valid():
     rules = TargetRule.from_json(str(RESOURCE_DIR / "target_rules.json"))
     assert len(rules) > 100
