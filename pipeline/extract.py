@@ -16,6 +16,7 @@ How it works (docs/extraction.md has the long version):
 
 
 import bisect
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
@@ -134,12 +135,11 @@ class Rules:
         v = _with_count_words(load_resource("value_rules.json"))
         i = re.IGNORECASE
         num = v["numbers"]
-        self.measurement = re.compile(num["measurement"], i)
-        # a number before a unit, or a unit spelled out (after a count word: "eight millimetres")
-        self.unit_hint = re.compile(r"\d\s*-?\s*" + num["length_unit"] + r"|(?<![a-z])(?:millimet|centimet)(?:er|re)s?\b", i)
-        self.listed_size = re.compile(r",\s*(?:" + num["measurement"] + r")\s*(?=[.,;]|$)", i | re.MULTILINE)
+        self._numbers = num
+        self.spelled_unit = re.compile(num["spelled_unit"], i)
+        self._spelled: Optional["Rules"] = None
+        self._compile_lengths(spelled=False)
         self.percent = re.compile(num["percent"], i)
-        self.length = re.compile(num["length"], i)
         self.presence = _status_regex(v["presence"])
         self.checked = re.compile(v["checkbox"]["checked"])
         self.unchecked = re.compile(v["checkbox"]["unchecked"])
@@ -300,6 +300,30 @@ class Rules:
         self.tumour_histologies = set(v["tumour_histologies"])
 
 
+    def _compile_lengths(self, spelled: bool) -> None:
+        """The length patterns, with count words before a spelled-out unit ("eight millimetres")
+        when ``spelled``."""
+        num, i = self._numbers, re.IGNORECASE
+        words = num["spelled_number"] if spelled else ""
+        measurement = num["measurement"].replace("@SPELLED@", words)
+        self.measurement = re.compile(measurement, i)
+        hint = r"\d\s*-?\s*" + num["length_unit"]
+        self.unit_hint = re.compile(hint + r"|(?<![a-z])" + num["spelled_unit"] if spelled else hint, i)
+        self.listed_size = re.compile(r",\s*(?:" + measurement + r")\s*(?=[.,;]|$)", i | re.MULTILINE)
+        self.length = re.compile(num["length"].replace("@SPELLED@", words), i)
+
+    def for_text(self, text: str) -> "Rules":
+        """These rules, or (for a report that spells a unit out) a copy whose lengths also read
+        count words: the digit-only patterns are faster and most reports need no more."""
+        if self.spelled_unit.search(text) is None:
+            return self
+        if self._spelled is None:
+            variant = copy.copy(self)
+            variant._compile_lengths(spelled=True)
+            self._spelled = variant
+        return self._spelled
+
+
 _BOX_HINTS = ("[ ]", "[X]", "[x]", "[]", "( )", "(X)", "(x)", "☐", "☒", "☑", "■", "□", "✓", "✔",
               "_X_", "_x_", "__")
 
@@ -310,6 +334,7 @@ class _Doc:
     def __init__(self, doc: Doc, rules: Rules) -> None:
         self.doc = doc
         self.text = doc_text(doc)
+        rules = rules.for_text(self.text)
         self.depth_anchors: list[tuple[int, int]] = []  # (start, end) of the layer anchors, set by the component
         self.rules = rules
         self.sent_starts: list[int] = doc.user_data.get(SENTENCES_KEY) or [0]
