@@ -1,0 +1,56 @@
+"""Phrasing variants for the w9b/w9c train cases (fix-f3): translated continental European,
+East Asian and Commonwealth reports. Each group is written before its rule and ends with traps
+that must stay null or unchanged.
+"""
+
+from test_extract import phrasing_table  # tests/ is on sys.path
+
+
+# A translated report keeps its own-language headings: the clinical paragraph (an earlier
+# polypectomy, an endoscopic size) is history, the diagnosis heading is a diagnosis.
+def translated(history: str, micro_head: str, diag_head: str) -> str:
+    return (f"{history} Cold snare polypectomy (02-2025): NET G1, 7 mm; basal margin involved.\n\n"
+            f"{micro_head}\nResidual well differentiated neuroendocrine tumour, diameter 3 mm, in submucosa.\n\n"
+            f"{diag_head}\nRectum, TAMIS: neuroendocrine tumour, grade 1, 3 mm.\n")
+
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+CASES = [
+    # headings in the report's own language (Dutch, Norwegian, Swedish, Danish, German, Italian,
+    # Spanish, French) or bilingual ("Klinische gegevens / Clinical data:")
+    ("head_nl_size", translated("Klinische gegevens / Clinical data:", "Microscopie:", "Conclusie:"),
+     "tumor_size_mm", 3, "3 mm"),
+    ("head_nl_margin", translated("Klinische gegevens / Clinical data:", "Microscopie:", "Conclusie:"),
+     "margin_deep", None, None),
+    ("head_no_size", translated("Klinisk opplysning:", "Mikroskopisk:", "Diagnose:"), "tumor_size_mm", 3, "3 mm"),
+    ("head_no_margin", translated("Klinisk opplysning:", "Mikroskopisk:", "Diagnose:"), "margin_deep", None, None),
+    ("head_se_size", translated("Anamnes:", "Mikroskopi:", "Diagnos:"), "tumor_size_mm", 3, "3 mm"),
+    ("head_dk_margin", translated("Klinik:", "Mikro:", "Diagnose:"), "margin_deep", None, None),
+    ("head_de_size", translated("Klinische Angaben:", "Mikroskopie:", "Beurteilung:"), "tumor_size_mm", 3, "3 mm"),
+    ("head_it_margin", translated("Notizie cliniche:", "Esame microscopico:", "Diagnosi:"), "margin_deep", None, None),
+    ("head_es_size", translated("Datos clínicos:", "Descripción microscópica:", "Diagnóstico:"), "tumor_size_mm", 3, "3 mm"),
+    ("head_fr_margin", translated("Renseignements cliniques:", "Examen microscopique:", "Conclusion:"),
+     "margin_deep", None, None),
+    ("head_anamnesis_size", translated("Anamnesis:", "Microscopy:", "Diagnosis:"), "tumor_size_mm", 3, "3 mm"),
+    # the endoscopist's findings are clinical information
+    ("head_endoscopic_findings", "Endoscopic findings: Rectum, yellow nodule 8 mm.\nSpecimen: Rectal lesion, ESD\n\n"
+     "Neuroendocrine tumour, G1, size 5 mm.\n", "tumor_size_mm", 5, "5 mm"),
+    ("head_patient_summary", "PATIENT SUMMARY\n71 y/o M, FIT positive. Cold-forceps biopsy 2024-09-30 showed adenocarcinoma "
+     "with possible lymphovascular invasion.\n\nPATHOLOGY REVIEW\n- Diagnosis: adenocarcinoma, pT1.\n"
+     "- Lymphovascular invasion: L0 V0.\n", "lvi", "absent", "L0"),
+    # "Material:" / "Materiale:" lists the specimen: a layer named there ("flat mucosa") is no depth
+    ("head_material_depth", "Material:\n Jar 1: Corpus polyp, biopsies\n Jar 2: Corpus, flat mucosa x 2\n\n"
+     "Anamnes: corpus polyps.\n\nMicroscopy:\n1. Well-differentiated neuroendocrine tumour in the lamina propria, "
+     "reaching the upper submucosa.\n", "depth", "submucosa", "submucosa"),
+    ("head_materiale_size", "Materiale: Rectum, EFTR of a 12 mm nodule.\n\nMicroscopy:\nNeuroendocrine tumour, 9 mm, in submucosa.\n",
+     "tumor_size_mm", 9, "9 mm"),
+    # traps: the same words inside a line are no heading; the history heading ends at a blank line
+    ("head_trap_inline", "Rectum, TAMIS: neuroendocrine tumour, 3 mm. Diagnose: see above. Klinik: no.\n",
+     "tumor_size_mm", 3, "3 mm"),
+    ("head_trap_after_blank", "Anamnes: polyp.\n\nRectum, TAMIS: neuroendocrine tumour, 4 mm; deep margin involved.\n",
+     "margin_deep", "positive", "involved"),
+    ("head_trap_history_only_site", translated("Klinik:", "Mikro:", "Diagnose:"), "site", "rectum", "Rectum"),
+]
+
+
+results, test_phrasing = phrasing_table(CASES)
