@@ -53,4 +53,27 @@ CASES = [
 ]
 
 
+
+# A "Summary:" heading followed by a diagnosis that wraps onto the next line (or goes on after a
+# full stop) is prose, not a protocol title line that states no finding.
+TEMS = ("Micro: Tubulovillous adenoma with high grade dysplasia and invasive adenocarcinoma, moderately differentiated, "
+        "invading the submucosa.\n\n")
+CASES += [
+    ("title_summary_wraps_histology", TEMS + "Summary: Rectum, TEMS: moderately differentiated adenocarcinoma arising in a tubulovillous\n"
+     "adenoma, invading submucosa (sm3, 2.4 mm), pT1.\n", "histology", "adenocarcinoma", "adenocarcinoma"),
+    ("title_summary_wraps_depth", TEMS + "Summary: Rectum, TEMS: moderately differentiated adenocarcinoma arising in a tubulovillous\n"
+     "adenoma, invading submucosa (sm3, 2.4 mm), pT1.\n", "depth", "submucosa", "submucosa"),
+    ("title_summary_wraps_grade", TEMS + "Summary: Rectum, TEMS: moderately differentiated adenocarcinoma arising in a tubulovillous\n"
+     "adenoma, invading submucosa (sm3, 2.4 mm), pT1.\n", "grade", "G2", "moderately differentiated"),
+    ("title_synoptic_summary_wraps", TEMS + "Synoptic summary: well differentiated adenocarcinoma arising in a tubular\n"
+     "adenoma, pT1.\n", "histology", "adenocarcinoma", "adenocarcinoma"),
+    ("title_summary_full_stop", "Micro: villous adenoma with high grade dysplasia.\n\nTumour summary: adenocarcinoma arising in a villous adenoma. Completely excised.\n",
+     "histology", "adenocarcinoma", "adenocarcinoma"),
+    # traps: a protocol title line still names no finding
+    ("title_trap_protocol_site", "Synoptic Report: Neuroendocrine Tumour, Colon and Rectum\nTumour Site ..... Rectum\n"
+     "Histologic Type .... neuroendocrine tumour\n", "site", "rectum", "Rectum"),
+    ("title_trap_protocol_hist", "Cancer Case Summary: Adenocarcinoma of the Colon and Rectum\nProcedure: polypectomy\n"
+     "Histologic Type: tubular adenoma with low grade dysplasia\n", "histology", "adenoma", "adenoma"),
+]
+
 results, test_phrasing = phrasing_table(CASES)
