@@ -191,6 +191,7 @@ class Rules:
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
+        self.specimen_place = re.compile(size["specimen_place_before"], i)
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
@@ -914,7 +915,10 @@ def _not_tumour_subject(r: Rules, subject: str, tumor_hits: Optional[list] = Non
     if tumor_hits is None:
         tumor_hits = list(r.tumor_words.finditer(subject))
     last = tumor_hits[-1].end() if tumor_hits else -1
-    return any(x.end() > last for x in r.specimen_words.finditer(subject)) \
+    # "the largest tumour diameter measured in one fragment is 6 mm": a fragment named as the
+    # place of the measurement is not what is measured
+    return any(x.end() > last and not r.specimen_place.search(subject, max(0, x.start() - 30), x.start())
+               for x in r.specimen_words.finditer(subject)) \
         or any(x.end() > last for x in r.not_primary.finditer(subject))
 
 

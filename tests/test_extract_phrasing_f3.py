@@ -76,4 +76,41 @@ CASES += [
      "Histologic Type: tubular adenoma with low grade dysplasia\n", "histology", "adenoma", "adenoma"),
 ]
 
+
+# Tumour size: the infiltrative (= invasive) component of a carcinoma in a lesion, its maximum
+# extension; a size read in one fragment of a piecemeal specimen; "at least 6 mm" gives 6.
+LST = "ESD specimen 5,0 x 4,2 cm with a granular lesion of 3,5 x 2,8 cm. Tubulo-villous adenoma with "
+CASES += [
+    ("size_infiltrative_extension", LST + "adenocarcinoma G2, with maximum extension of the infiltrative component 1,4 cm.",
+     "tumor_size_mm", 14, "1,4 cm"),
+    ("size_infiltrating_extent", LST + "adenocarcinoma; maximum extent of the infiltrating component: 9 mm.",
+     "tumor_size_mm", 9, "9 mm"),
+    ("size_infiltrative_measures", LST + "adenocarcinoma. The infiltrative component measures 4 mm.",
+     "tumor_size_mm", 4, "4 mm"),
+    ("size_infiltrative_greatest", LST + "adenocarcinoma; infiltrative component 3 mm in greatest dimension.",
+     "tumor_size_mm", 3, "3 mm"),
+    ("size_invasive_greatest_extension", LST + "adenocarcinoma, greatest extension of the invasive carcinoma 6 mm.",
+     "tumor_size_mm", 6, "6 mm"),
+    # traps: an extension into a layer is a depth, a lesion's size stays a lesion's
+    ("size_trap_extension_into", "Rectum, ESD: adenocarcinoma with maximum extension 1,2 mm into the submucosa.",
+     "tumor_size_mm", None, None),
+    ("size_trap_lesion_only", LST + "high grade dysplasia; no invasive component.", "tumor_size_mm", 35, "3,5 x 2,8 cm"),
+]
+PIECES = "Rectum, EMR (piecemeal, 3 parts): "
+CASES += [
+    ("size_in_one_fragment", PIECES + "Well differentiated neuroendocrine tumour in two of three fragments; the largest tumour "
+     "diameter measured in one fragment is 6 mm.", "tumor_size_mm", 6, "6 mm"),
+    ("size_in_largest_fragment", PIECES + "Neuroendocrine tumour; the tumour measures 4 mm in the largest fragment.",
+     "tumor_size_mm", 4, "4 mm"),
+    ("size_at_least", PIECES + "Neuroendocrine tumour, G1 (WHO 2019), at least 6 mm. Radicality not assessable.",
+     "tumor_size_mm", 6, "at least 6 mm"),
+    ("size_measuring_at_least", PIECES + "neuroendocrine tumour measuring at least 5 mm (fragmented).",
+     "tumor_size_mm", 5, "5 mm"),
+    ("size_of_at_least", PIECES + "a neuroendocrine tumour of at least 7 mm.", "tumor_size_mm", 7, "7 mm"),
+    # traps: fragments are measured, not the tumour; "at least 2 mm from" is a distance
+    ("size_trap_fragments", PIECES + "Three fragments, the largest 7 mm. Neuroendocrine tumour, G1.", "tumor_size_mm", None, None),
+    ("size_trap_at_least_from", PIECES + "Neuroendocrine tumour, G1, at least 2 mm from the deep margin.",
+     "tumor_size_mm", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
