@@ -113,4 +113,29 @@ CASES += [
      "tumor_size_mm", None, None),
 ]
 
+
+# Depth: a layer the tumour leaves alone, in translated wording ("respected", "preserved",
+# "unaffected", Spanish "respetada", Italian "rispettata").
+SM = "Sigmoid colon, resection: residual adenocarcinoma, moderately differentiated, that infiltrates the submucosa"
+CASES += [
+    ("depth_mp_respected", SM + " until a depth of 1,3 mm; muscularis propria is respected.", "depth", "submucosa", "submucosa"),
+    ("depth_mp_respected_short", SM + ", muscularis propria respected.", "depth", "submucosa", "submucosa"),
+    ("depth_mp_preserved", SM + "; the muscularis propria is preserved.", "depth", "submucosa", "submucosa"),
+    ("depth_mp_unaffected", SM + ". The muscularis propria is unaffected.", "depth", "submucosa", "submucosa"),
+    ("depth_mp_respecting", SM + ", respecting the muscularis propria.", "depth", "submucosa", "submucosa"),
+    ("depth_mp_free", SM + "; muscularis propria free of tumour.", "depth", "submucosa", "submucosa"),
+    # traps: the layer after it is the one left alone
+    ("depth_trap_serosa_respected", "Sigmoid colon, resection: adenocarcinoma infiltrating the muscularis propria; the "
+     "subserosa is respected.", "depth", "muscularis_propria", "muscularis propria"),
+    ("depth_trap_preserved_other", "Sigmoid colon, resection: adenocarcinoma infiltrating the muscularis propria, "
+     "pericolic fat preserved.", "depth", "muscularis_propria", "muscularis propria"),
+    # a depth label's value before a parenthesis that spares the next layer
+    ("depth_label_paren_not_included", "Rectum, ESD: neuroendocrine tumour, G1.\nInvasion: submucosa (muscularis propria not "
+     "included in the specimen). A rim of non-neoplastic submucosa is preserved at the deep margin.", "depth", "submucosa",
+     "submucosa"),
+    ("depth_label_paren_spared", "Rectum, ESD: neuroendocrine tumour, G1. Depth of invasion: submucosa (muscularis propria "
+     "not involved).", "depth", "submucosa", "submucosa"),
+    ("depth_trap_overlying_preserved", SM + " with the overlying mucosa preserved.", "depth", "submucosa", "submucosa"),
+]
+
 results, test_phrasing = phrasing_table(CASES)
