@@ -138,4 +138,24 @@ CASES += [
     ("depth_trap_overlying_preserved", SM + " with the overlying mucosa preserved.", "depth", "submucosa", "submucosa"),
 ]
 
+
+# Margins answered by a sign in parentheses (Chinese and Korean reports): "(-)" negative, "(+)" positive.
+CN = "(Rectum, ESD) Neuroendocrine tumor (NET, G1), size 0.7x0.6 cm, involving mucosa and submucosa.\n"
+CASES += [
+    ("margin_sign_lateral", CN + "Horizontal margin: (-). Vertical margin: (-), the minimum distance 0.6mm.",
+     "margin_lateral", "negative", "(-)"),
+    ("margin_sign_deep_with_distance", CN + "Horizontal margin: (-). Vertical margin: (-), the minimum distance 0.6mm.",
+     "margin_deep", "negative", "(-)"),
+    ("margin_sign_deep_mm", CN + "Horizontal margin: (-). Vertical margin: (-), the minimum distance 0.6mm.",
+     "margin_deep_mm", 0.6, "0.6mm"),
+    ("margin_sign_positive", CN + "Basal margin: (+); lateral margin (-).", "margin_deep", "positive", "(+)"),
+    ("margin_sign_positive_lateral", CN + "Basal margin: (+); lateral margin (-).", "margin_lateral", "negative", "(-)"),
+    ("margin_sign_spaced", CN + "Lateral margin ( - ), basal margin ( - ).", "margin_deep", "negative", "( - )"),
+    ("margin_sign_fullwidth", CN + "Vertical margin: \uff08-\uff09, horizontal margin: \uff08+\uff09.", "margin_lateral",
+     "positive", "\uff08+\uff09"),
+    # traps: a stain's sign is not a margin's; a sign inside a distance is no status
+    ("margin_sign_trap_stain", CN + "Vertical margin: 2 mm. CK(+), Syn(+).", "margin_deep", "negative", "2 mm"),
+    ("margin_sign_trap_no_margin", CN + "IHC: CgA(+), Syn(+), CD56(-).", "margin_deep", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
