@@ -158,4 +158,21 @@ CASES += [
     ("margin_sign_trap_no_margin", CN + "IHC: CgA(+), Syn(+), CD56(-).", "margin_deep", None, None),
 ]
 
+
+# Margin distances with a decimal comma before the margin name: the comma of "1,5 mm" does not
+# end the clause the distance belongs to.
+EFTR = "Rectum, EFTR: neuroendocrine tumour, G1, 12 mm, in submucosa. "
+CASES += [
+    ("dist_comma_deep", EFTR + "Radicality: Tumour is radically removed, 1,5 mm to deep resection surface and 5 mm to\n"
+     "nearest lateral (mucosal) resection margin.", "margin_deep_mm", 1.5, "1,5 mm"),
+    ("dist_comma_lateral_kept", EFTR + "Radicality: Tumour is radically removed, 1,5 mm to deep resection surface and 5 mm to\n"
+     "nearest lateral (mucosal) resection margin.", "margin_lateral_mm", 5, "5 mm"),
+    ("dist_comma_from_deep", EFTR + "Tumour-free, 0,8 mm from the deep margin.", "margin_deep_mm", 0.8, "0,8 mm"),
+    ("dist_comma_clear_lateral", EFTR + "Clear, 2,5 mm from the lateral margin.", "margin_lateral_mm", 2.5, "2,5 mm"),
+    ("dist_comma_lies", EFTR + "The tumour lies 0,3 mm from the vertical margin.", "margin_deep_mm", 0.3, "0,3 mm"),
+    # traps: a size before a comma is still not a margin distance
+    ("dist_comma_trap_size", "Rectum, EFTR: neuroendocrine tumour 3,5 mm, deep margin clear.", "margin_deep_mm", None, None),
+    ("dist_comma_trap_size_int", "Rectum, EFTR: neuroendocrine tumour 3 mm, deep margin clear.", "margin_deep_mm", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
