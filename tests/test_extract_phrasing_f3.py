@@ -175,4 +175,49 @@ CASES += [
     ("dist_comma_trap_size_int", "Rectum, EFTR: neuroendocrine tumour 3 mm, deep margin clear.", "margin_deep_mm", None, None),
 ]
 
+
+# LVI as a "tumour thrombus" (Chinese and Korean reports: vascular tumour thrombus = LVI); a
+# guideline's list of criteria ("... lymphovascular invasion ... are indications for additional
+# surgery") states no finding of this tumour.
+EMR = "(Sigmoid colon, EMR) well differentiated adenocarcinoma, infiltrating into submucosa, depth 600 um (SM1).\n"
+NOTE = ("Note: According to JSCCR guideline, SM invasion depth >=1000 um, lymphovascular invasion, poorly differentiated "
+        "component and BD2/3 are indications for additional surgery.\n")
+CASES += [
+    ("lvi_thrombus_not_seen", EMR + "Vascular tumor thrombus: not seen. Nerve invasion: not seen.\n", "lvi", "absent", "not seen"),
+    ("lvi_thrombus_present", EMR + "Lymphovascular tumour thrombus: present (D2-40).\n", "lvi", "present", "present"),
+    ("lvi_thrombus_no", EMR + "No vascular tumour thrombus identified.\n", "lvi", "absent", "tumour thrombus"),
+    ("lvi_thrombi_seen", EMR + "Intravascular tumor thrombi are seen in the submucosa (D2-40).\n", "lvi", "present", "thrombi"),
+    ("lvi_thrombus_ihc", EMR + "Immunohistochemistry: D2-40 (lymphatics, no tumor thrombus), CD31 (no tumor thrombus).\n",
+     "lvi", "absent", "no tumor thrombus"),
+    ("lvi_thrombus_with_note", EMR + "Vascular tumor thrombus: not seen.\n\n" + NOTE, "lvi", "absent", "not seen"),
+    ("lvi_guideline_only", EMR + NOTE, "lvi", None, None),
+    ("lvi_guideline_risk_factors", EMR + "Risk factors for nodal metastasis are lymphovascular invasion, tumour budding and "
+     "deep submucosal invasion.\n", "lvi", None, None),
+    ("lvi_guideline_per", EMR + "Per the ESGE guidelines, lymphovascular invasion or budding grade 2-3 would prompt surgery.\n",
+     "lvi", None, None),
+    # traps: a bland thrombus is no LVI; a finding followed by its consequence stays a finding
+    ("lvi_trap_bland_thrombus", EMR + "An organising thrombus is present in a submucosal vein.\n", "lvi", None, None),
+    ("lvi_trap_finding_indication", EMR + "Lymphovascular invasion: present (an indication for additional surgery).\n",
+     "lvi", "present", "present"),
+    ("lvi_trap_finding_then_guideline", EMR + "Lymphovascular invasion is present.\n" + NOTE, "lvi", "present", "present"),
+]
+
+
+# A doubt raised on another specimen ("the possible LVI raised on the outside biopsy is not
+# confirmed") is that specimen's history, not a finding of this one.
+REVIEW = "PATHOLOGY REVIEW (EMR specimen)\n- Diagnosis: invasive adenocarcinoma, well differentiated, pT1.\n"
+CASES += [
+    ("lvi_outside_biopsy_not_confirmed", REVIEW + "- Lymphovascular invasion: L0 V0 on H&E, D2-40 and ERG. The possible LVI "
+     "raised on the outside biopsy is not confirmed on the resection specimen.\n", "lvi", "absent", "L0"),
+    ("lvi_referring_biopsy", REVIEW + "- Lymphovascular invasion: not identified. Suspicious lymphovascular invasion on the "
+     "referring biopsy.\n", "lvi", "absent", "not identified"),
+    ("lvi_initial_biopsy", REVIEW + "- LVI: absent. Equivocal LVI on the initial biopsy is not seen on levels.\n",
+     "lvi", "absent", "absent"),
+    ("lvi_outside_biopsy_wrapped", REVIEW + "- Lymphovascular invasion: L0 V0 on H&E, D2-40 and ERG. The possible LVI raised "
+     "on the outside\n  biopsy is not confirmed on the resection specimen.\n", "lvi", "absent", "L0"),
+    # trap: the resection specimen is this report's
+    ("lvi_trap_on_resection", REVIEW + "- Possible lymphovascular invasion on the resection specimen.\n", "lvi",
+     "indeterminate", "Possible"),
+]
+
 results, test_phrasing = phrasing_table(CASES)
