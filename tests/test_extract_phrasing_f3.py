@@ -220,4 +220,25 @@ CASES += [
      "indeterminate", "Possible"),
 ]
 
+
+# SM invasion depth into a qualified submucosa ("the superficial submucosa", "the upper third of
+# the submucosa") and in a parenthesis that also gives the Kikuchi level ("(sm1, 800 um)").
+CA = "Rectum, TAMIS excision: well differentiated adenocarcinoma arising in a tubulovillous adenoma. "
+CASES += [
+    ("sm_into_superficial", CA + "The invasive focus measures 3 mm and extends 0.8 mm into the superficial submucosa (sm1).",
+     "sm_invasion_um", 800, "0.8 mm"),
+    ("sm_into_deep", CA + "The carcinoma invades 1.5 mm into the deep submucosa.", "sm_invasion_um", 1500, "1.5 mm"),
+    ("sm_into_upper_third", CA + "Tumour infiltrates 600 µm into the upper third of the submucosa.", "sm_invasion_um",
+     600, "600 µm"),
+    ("sm_paren_with_level", CA + "Invading the superficial submucosa (sm1, 800 um). pT1.", "sm_invasion_um", 800, "800 um"),
+    ("sm_paren_upper_level", CA + "The carcinoma invades the submucosa (SM2, 1.6 mm).", "sm_invasion_um", 1600, "1.6 mm"),
+    ("sm_paren_kikuchi", CA + "Adenocarcinoma infiltrating the submucosa (Kikuchi sm1; 450 µm).", "sm_invasion_um", 450, "450"),
+    ("sm_paren_depth_submucosa", CA + "Invading the superficial submucosa (sm1, 800 um). pT1.", "depth", "submucosa", "submucosa"),
+    # traps: a distance in the parenthesis, a width of invasion
+    ("sm_trap_paren_distance", CA + "The carcinoma invades the submucosa (sm1, 3 mm from the deep margin).", "sm_invasion_um",
+     None, None),
+    ("sm_trap_width", CA + "Invading the superficial submucosa (sm1) over a width of 4 mm.", "sm_invasion_um", None, None),
+    ("sm_trap_into_fat", "Rectum, TAMIS: adenocarcinoma extending 3 mm into the perirectal fat.", "sm_invasion_um", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
