@@ -241,4 +241,48 @@ CASES += [
     ("sm_trap_into_fat", "Rectum, TAMIS: adenocarcinoma extending 3 mm into the perirectal fat.", "sm_invasion_um", None, None),
 ]
 
+
+# Translated margin nouns: "radicality" (Dutch radicaliteit, Swedish radikalitet, German
+# Radikalitaet) is the margin status as a whole; a "resection line" / "excision border" is a margin.
+PM = "Rectum, EMR (piecemeal, 3 parts): well differentiated neuroendocrine tumour, G1, at least 6 mm. "
+EX = "Duodenum, EMR: neuroendocrine tumour G1, 5 mm, in submucosa. "
+CASES += [
+    ("radicality_not_assessable_lateral", PM + "Radicality not assessable.", "margin_lateral", "indeterminate", "not assessable"),
+    ("radicality_not_assessable_deep", PM + "Radicality not assessable.", "margin_deep", "indeterminate", "not assessable"),
+    ("radicality_can_not", PM + "Because of fragmentation the radicality can not be assessed, neither lateral nor deep.",
+     "margin_deep", "indeterminate", "can not be assessed"),
+    ("radicality_free", EX + "Radicality: free.", "margin_lateral", "negative", "free"),
+    ("radicality_specific_wins", EX + "Radicality: R0 (lateral 4 mm, deep 0.5 mm).", "margin_deep_mm", 0.5, "0.5 mm"),
+    # traps: "radically excised" is the overall excision assessment (like "completely excised")
+    ("radicality_trap_radically", EX + "Tumour radically excised.", "margin_lateral", None, None),
+    ("radicality_trap_radically_deep", EX + "Neuroendocrine tumour, radically removed.", "margin_deep", None, None),
+    # resection / excision lines and borders
+    ("line_lateral_free_mm", EX + "Tumour comes to the deep resection line on distance 0,1 mm; lateral resection lines are "
+     "free (the nearest 3 mm).", "margin_lateral_mm", 3, "3 mm"),
+    ("line_lateral_free", EX + "Tumour comes to the deep resection line on distance 0,1 mm; lateral resection lines are "
+     "free (the nearest 3 mm).", "margin_lateral", "negative", "free"),
+    ("line_deep_close", EX + "Tumour comes to the deep resection line on distance 0,1 mm; lateral resection lines are "
+     "free (the nearest 3 mm).", "margin_deep_mm", 0.1, "0,1 mm"),
+    ("border_of_lateral", EX + "Radicality: tumour is at 4 mm of the mucosal (lateral) excision border and at 2 mm of the\n"
+     "deep excision border, both free.", "margin_lateral_mm", 4, "4 mm"),
+    ("border_of_deep", EX + "Radicality: tumour is at 4 mm of the mucosal (lateral) excision border and at 2 mm of the\n"
+     "deep excision border, both free.", "margin_deep_mm", 2, "2 mm"),
+    ("line_excision_deep", EX + "Deep excision line: free (1.2 mm).", "margin_deep_mm", 1.2, "1.2 mm"),
+    ("border_resection_lateral", EX + "Lateral resection borders: tumour-free.", "margin_lateral", "negative", "tumour-free"),
+    # "reaches to 0,5 mm from the ... cut line": a distance, not an involvement
+    ("line_reaches_to_distance", "Rectum, EMR: adenocarcinoma G2, pT1. Carcinoma reaches to 0,5 mm from the coagulated deep "
+     "(vertical) cut line. Lateral cut lines without neoplastic changes.", "margin_deep", "close", "0,5 mm"),
+    ("line_extends_to_distance", "Rectum, EMR: adenocarcinoma G2, pT1. The tumour extends to 0.3 mm from the deep margin.",
+     "margin_deep", "close", "0.3 mm"),
+    ("line_reaching_distance", "Rectum, EMR: adenocarcinoma G2, pT1. Carcinoma reaching 1.2 mm from the vertical margin.",
+     "margin_deep", "negative", "1.2 mm"),
+    ("line_trap_reaches_margin", "Rectum, EMR: adenocarcinoma G2, pT1. Carcinoma reaches the deep cut line.",
+     "margin_deep", "positive", "reaches"),
+    ("line_trap_extends_to_margin", "Rectum, EMR: adenocarcinoma G2, pT1. Tumour extends to the cauterised deep margin.",
+     "margin_deep", "positive", "extends to"),
+    # traps: the tumour's own border is no margin
+    ("border_trap_tumour", EX + "Pushing tumour border, free of necrosis.", "margin_lateral", None, None),
+    ("border_trap_infiltrative", EX + "Infiltrative border; lateral line of growth clear.", "margin_deep", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
