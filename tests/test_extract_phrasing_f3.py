@@ -285,4 +285,19 @@ CASES += [
     ("border_trap_infiltrative", EX + "Infiltrative border; lateral line of growth clear.", "margin_deep", None, None),
 ]
 
+
+# JSCCR radial margin code of a surgical specimen: pRM0 (8 mm) / RM1 / RMX; PM and DM (proximal and
+# distal) have no field.
+LARJ = "Rectum, LAR: residual neuroendocrine tumor, NET G1, in ESD scar.\n  pT1a (SM), ly0, v0, "
+CASES += [
+    ("rm_code_negative", LARJ + "pPM0 (95 mm), pDM0 (32 mm), pRM0 (8 mm),\n  pN1 (1/13).", "margin_radial", "negative", "pRM0"),
+    ("rm_code_distance", LARJ + "pPM0 (95 mm), pDM0 (32 mm), pRM0 (8 mm),\n  pN1 (1/13).", "margin_radial_mm", 8, "pRM0 (8 mm)"),
+    ("rm_code_bare", LARJ + "PM0, DM0, RM0 (12 mm), pN0 (0/15).", "margin_radial_mm", 12, "RM0 (12 mm)"),
+    ("rm_code_positive", LARJ + "pPM0, pDM0, pRM1, pN1 (2/14).", "margin_radial", "positive", "pRM1"),
+    ("rm_code_x", LARJ + "pPM0, pDM0, pRMX, pN0 (0/12).", "margin_radial", "indeterminate", "pRMX"),
+    # traps: proximal and distal codes set no margin; an RM code is no deep or lateral margin
+    ("rm_trap_pm_dm", LARJ + "pPM0 (95 mm), pDM0 (32 mm), pN1 (1/13).", "margin_radial", None, None),
+    ("rm_trap_not_deep", LARJ + "pPM0 (95 mm), pDM0 (32 mm), pRM0 (8 mm),\n  pN1 (1/13).", "margin_deep", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
