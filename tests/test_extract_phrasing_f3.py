@@ -300,4 +300,17 @@ CASES += [
     ("rm_trap_not_deep", LARJ + "pPM0 (95 mm), pDM0 (32 mm), pRM0 (8 mm),\n  pN1 (1/13).", "margin_deep", None, None),
 ]
 
+
+# Grade words of translated reports: Dutch "graad", Italian/Spanish "grado", German/Scandinavian "Grad".
+CASES += [
+    ("grade_graad", "Rectum, TAMIS-excision: residue of neuroendocrine tumour, graad 1 (WHO 2019), 3 mm, in submucosa.",
+     "grade", "G1", "graad 1"),
+    ("grade_grado", "Retto, ESD: neuroendocrine tumour, grado 2 (WHO 2019), 8 mm.", "grade", "G2", "grado 2"),
+    ("grade_grad", "Rektum, EFTR: neuroendokriner Tumor (NET), Grad 1, 6 mm.", "grade", "G1", "Grad 1"),
+    ("grade_grado_g", "Rectum, ESD: neuroendocrine tumour, grado G2, Ki-67 4 %.", "grade", "G2", "grado G2"),
+    # traps: the plane's grade and a dysplasia grade are no tumour grade
+    ("grade_trap_quirke_graad", "Rectum, LAR: adenocarcinoma. Mesorectum: complete (Quirke graad 3).", "grade", None, None),
+    ("grade_trap_dysplasia_grado", "Sigmoid, polypectomy: tubular adenoma, dysplasia grado 2.", "grade", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
