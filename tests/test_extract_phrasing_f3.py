@@ -313,4 +313,21 @@ CASES += [
     ("grade_trap_dysplasia_grado", "Sigmoid, polypectomy: tubular adenoma, dysplasia grado 2.", "grade", None, None),
 ]
 
+
+# En bloc: removed "in one fragment" / "in a single fragment" / "in single block" (translated
+# reports), like "in one piece"; a paraffin block is not a resection.
+POLYP = "Rectosigmoid adenocarcinoma G2 ex adenoma tubulare, pT1 (sm 900 um). "
+CASES += [
+    ("enbloc_one_fragment_wrapped", "Material: Polyp of the rectosigmoid junction (18 cm from anus), removed by EMR in one\n"
+     "fragment.\n" + POLYP, "resection", "en_bloc", "in one"),
+    ("enbloc_single_fragment", POLYP + "The lesion was removed by ESD in a single fragment.", "resection", "en_bloc", "single fragment"),
+    ("enbloc_single_block", POLYP + "Removal by ESD in single block.", "resection", "en_bloc", "single block"),
+    ("enbloc_one_block", POLYP + "Specimen resected in one block.", "resection", "en_bloc", "one block"),
+    ("enbloc_single_piece", POLYP + "Polyp excised in a single piece.", "resection", "en_bloc", "single piece"),
+    # traps: cassettes and blocks of the laboratory are not the resection
+    ("enbloc_trap_embedded", POLYP + "Cut into 5 slices, all embedded in one block.", "resection", None, None),
+    ("enbloc_trap_node", "Sigmoid colon, resection: " + POLYP + "One lymph node, bisected and submitted in one block.",
+     "resection", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
