@@ -330,4 +330,17 @@ CASES += [
      "resection", None, None),
 ]
 
+
+# SM invasion depth given as a lower bound in a piecemeal specimen ("at least 1.2 mm below the
+# muscularis mucosae"): a bound gives its number; a criterion ("> 1000 um") is still no measurement.
+PIECE = "Rectosigmoid polyp (piecemeal EMR): well differentiated adenocarcinoma arising in a tubulovillous adenoma. "
+CASES += [
+    ("sm_at_least_below", PIECE + "The invasion measures at least 1.2 mm below the muscularis mucosae in A4.",
+     "sm_invasion_um", 1200, "at least 1.2 mm"),
+    ("sm_at_least_paren", PIECE + "Invading submucosa (at least 1.2 mm). pT1.", "sm_invasion_um", 1200, "at least 1.2 mm"),
+    ("sm_at_least_into", PIECE + "The carcinoma invades at least 900 µm into the submucosa.", "sm_invasion_um", 900,
+     "at least 900"),
+    ("sm_trap_criterion_paren", PIECE + "The carcinoma invades the submucosa (>1000 µm).", "sm_invasion_um", None, None),
+]
+
 results, test_phrasing = phrasing_table(CASES)
