@@ -191,6 +191,7 @@ class Rules:
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
+        self.specimen_place = re.compile(size["specimen_place_before"], i)
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
@@ -939,7 +940,10 @@ def _not_tumour_subject(r: Rules, subject: str, tumor_hits: Optional[list] = Non
     if tumor_hits is None:
         tumor_hits = list(r.tumor_words.finditer(subject))
     last = tumor_hits[-1].end() if tumor_hits else -1
-    return any(x.end() > last for x in r.specimen_words.finditer(subject)) \
+    # "the largest tumour diameter measured in one fragment is 6 mm": a fragment named as the
+    # place of the measurement is not what is measured
+    return any(x.end() > last and not r.specimen_place.search(subject, max(0, x.start() - 30), x.start())
+               for x in r.specimen_words.finditer(subject)) \
         or any(x.end() > last for x in r.not_primary.finditer(subject))
 
 
@@ -1265,7 +1269,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     k = bounds.index((name_start, a.end_char))
     after_end = min(ce, bounds[k + 1][0]) if k + 1 < len(bounds) else ce
     before_start = max(cs, bounds[k - 1][1]) if k > 0 else cs
-    cut = max(text.rfind(",", before_start, name_start),
+    cut = max(_clause_comma(text, before_start, name_start),
               text.rfind(". ", before_start, name_start))
     if cut >= 0:
         before_start = cut + 1
@@ -1303,7 +1307,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
                 and r.coordinated_gap.fullmatch(text, bounds[k - 1][1], name_start):
             # "clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm"
             prev_start = max(cs, bounds[k - 2][1]) if k > 1 else cs
-            cut = max(text.rfind(",", prev_start, bounds[k - 1][0]), text.rfind(". ", prev_start, bounds[k - 1][0]))
+            cut = max(_clause_comma(text, prev_start, bounds[k - 1][0]), text.rfind(". ", prev_start, bounds[k - 1][0]))
             last = _status_before(d, cut + 1 if cut >= 0 else prev_start, bounds[k - 1][0])
             if last is not None and not r.coordinated_lead.fullmatch(text, last.end(), bounds[k - 1][0]):
                 last = None
@@ -1429,6 +1433,15 @@ def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
     for last in d.rules.margin_status.finditer(d.text, lo, hi):
         pass
     return last
+
+
+def _clause_comma(text: str, lo: int, hi: int) -> int:
+    """The last comma in ``[lo, hi)`` that separates words, not the decimal comma of "1,5 mm"
+    (European reports); -1 when there is none."""
+    pos = text.rfind(",", lo, hi)
+    while pos > lo and text[pos - 1].isdigit() and text[pos + 1 : pos + 2].isdigit():
+        pos = text.rfind(",", lo, pos)
+    return pos
 
 
 def _invasive_length(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:

@@ -163,6 +163,7 @@ class PathSectionizer(Sectionizer):
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
                  for match_id, start, _ in matches]
         text = doc_text(doc)
+        sentences = doc.user_data.get(SENTENCES_KEY) or [0]
         heads, matches = _synoptic_fields(text, heads, matches)
         # The heading part of a heading line states no finding: the whole line of a synoptic
         # title ("Synoptic Report: Neuroendocrine Tumour, Colon and Rectum"; no numbers after
@@ -176,7 +177,8 @@ class PathSectionizer(Sectionizer):
             colon = text.find(":", start_char, line_end)
             rest = text[colon + 1 : line_end] if colon >= 0 else ""
             head_end = doc[end - 1].idx + len(doc[end - 1]) if end > start else start_char
-            if category in self.title_lines and not any(ch.isdigit() for ch in rest):
+            if category in self.title_lines and not any(ch.isdigit() for ch in rest) \
+                    and not _prose_line(text, sentences, colon, line_end):
                 titles.append((start_char, line_end))  # names the protocol, states no finding
             elif colon >= 0 and colon - head_end <= _TITLE_COLON_GAP \
                     and ". " not in text[head_end:colon]:
@@ -200,6 +202,26 @@ class PathSectionizer(Sectionizer):
             sections.append((category, char, end))
         doc.user_data[SECTIONS_KEY] = sections
         return doc
+
+
+def _prose_line(text: str, sentences: list[int], colon: int, line_end: int) -> bool:
+    """Whether what follows a title heading's colon is prose rather than a protocol name: it goes
+    on past a full stop ("Summary: adenocarcinoma in a villous adenoma. Completely excised.") or
+    its sentence wraps onto the next line ("Summary: Rectum, TEMS: adenocarcinoma arising in a
+    tubulovillous" / "adenoma, invading submucosa"). A protocol title is one line of its own."""
+    if colon < 0:
+        return False
+    if _FULL_STOP.search(text, colon, line_end):
+        return True
+    if line_end >= len(text):
+        return False
+    k = bisect.bisect_right(sentences, line_end)
+    nxt = sentences[k] if k < len(sentences) else len(text)
+    # a sentence starts on the next line (after its leading blanks) unless the line wraps
+    return bool(text[line_end:nxt].strip())
+
+
+_FULL_STOP = re.compile(r"\.[ \t]+\S")
 
 
 #: Heading words that, indented under a synoptic title, are its fields: "  Procedure:",
