@@ -170,6 +170,9 @@ class Rules:
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
         self.site_label_before = re.compile(v["site_label"]["before"], i)
         self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
+        self.site_margin_before = re.compile(v["site_not_tumour"]["margin_before"], i)
+        self.site_margin_after = re.compile(v["site_not_tumour"]["margin_after"], i)
+        self.site_free_after = re.compile(v["site_not_tumour"]["free_after"], i)
         self.other_lesion_before = re.compile(size["other_lesion_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         mit = v["mitoses"]
@@ -1783,6 +1786,16 @@ def _clinical_size(c: Candidate, text: str, rules: Rules) -> bool:
                 or rules.clinical_sentence.search(text, c.start, c.end))
 
 
+def _not_tumour_sites(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
+    """"Margins: proximal (ileal) negative", "ileal resection margin", "TERMINAL ILEUM: NO
+    TUMOR": an organ that names a margin or is free of tumour is not the tumour's site, unless
+    no other organ is named."""
+    kept = [c for c in sites if not (rules.site_margin_after.match(text, c.end)
+                                     or rules.site_free_after.match(text, c.end)
+                                     or rules.site_margin_before.search(text, max(0, c.start - 15), c.start))]
+    return kept or sites
+
+
 def _stated_tumour_site(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
     """"Tumour site ....... Caecum" names the site; "Specimen length 31.5 cm (terminal ileum
     6 cm, colon 25.5 cm)" names the organs the specimen includes, not the tumour's site."""
@@ -1863,6 +1876,7 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
         if field == "tumor_size_mm" and text is not None:
             fc = [c for c in fc if not _clinical_size(c, text, rules)]
         if field == "site" and text is not None:
+            fc = _not_tumour_sites(fc, text, rules)
             fc = _stated_tumour_site(fc, text, rules)
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
