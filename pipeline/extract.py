@@ -1140,6 +1140,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             pass
         if last is not None:
             status, ev_s = last.lastgroup, last.start()
+    if status == "not_stated":
+        return []  # "Margins: not applicable (no tumor)": no margin status is stated
     if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
         status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
@@ -1295,7 +1297,8 @@ def _paired_statuses(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
     second = d.rules.margin_status.match(d.text, join.end()) if join is not None else None
     if second is None or join.end() == first.end():
         return {}
-    return {side: (m.lastgroup, m.start(), m.end()) for side, m in zip(order, (first, second))}
+    return {side: (m.lastgroup, m.start(), m.end()) for side, m in zip(order, (first, second))
+            if m.lastgroup != "not_stated"}
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")

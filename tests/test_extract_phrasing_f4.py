@@ -32,8 +32,22 @@ SITE_CASES = [
      "Caecum: no tumour.\n", "site", "small_intestine", "Terminal ileum"),
 ]
 
+# Margins: "not applicable", "not reported" state no margin status; no status word before the
+# margin is read instead.
+ESD = "Rectum, ESD: well-differentiated neuroendocrine tumour, G1, 6 mm.\n"
+MARGIN_CASES = [
+    ("margin_na", "Rectum, ESD of scar: no residual tumour.\nMargins: not applicable (no tumor).\n", "margin_deep", None, None),
+    ("margin_na_slash", "Rectum, ESD of scar: scar only, no residual neuroendocrine tumour.\nDeep margin: N/A\n", "margin_deep", None, None),
+    ("margin_not_reported", "Sigmoid polyp, cold snare: hyperplastic polyp, completely\nexcised (margins not reported for this polyp type).\n",
+     "margin_lateral", None, None),
+    ("margin_not_stated", ESD + "Lateral margin: not stated.\n", "margin_lateral", None, None),
+    # traps: a status word still counts, and another margin is still read
+    ("margin_na_trap_other", ESD + "Lateral margin: not applicable. Deep margin: involved.\n", "margin_deep", "positive", "involved"),
+    ("margin_na_trap_clear", ESD + "Margins: clear (not applicable to the biopsy part).\n", "margin_deep", "negative", "clear"),
+]
+
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES
+CASES = SITE_CASES + MARGIN_CASES
 
 results, test_phrasing = phrasing_table(CASES)
