@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from .models import Findings
 from .normalize import parse_number, tidy, to_mm, to_um, upper_value
 from .resources import load_resource
-from .sections import SECTIONS_KEY, SENTENCES_KEY, TEXT_KEY, TITLES_KEY, doc_text, part_starts
+from .sections import (OFFSETS_KEY, SECTIONS_KEY, SENTENCES_KEY, TEXT_KEY, TITLES_KEY, doc_text, part_starts,
+                       to_original, unwrap)
 
 FINDINGS_KEY = "pathspan_findings"  # doc.user_data: {field: {"value": v, "evidence": [[s, e]]}}
 _COUNT_FIELDS = {"lymph_nodes_positive", "lymph_nodes_examined"}
@@ -1908,9 +1909,16 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
 
 
 def findings_from_doc(doc: Doc, text: Optional[str] = None) -> Findings:
-    """The :class:`Findings` the pipeline stored on ``doc`` (``text`` defaults to ``doc.text``)."""
-    text = doc.text if text is None else text
+    """The :class:`Findings` the pipeline stored on ``doc``. ``text`` is the report the doc was
+    prepared from (its spans are mapped back from the unwrapped text); without it, the spans
+    index ``doc.text``."""
     raw = doc.user_data.get(FINDINGS_KEY, {})
+    offsets = doc.user_data.get(OFFSETS_KEY) if text is not None else None
+    text = doc.text if text is None else text
+    if offsets:  # spans of the unwrapped text -> spans of the report
+        raw = {name: {"value": item["value"],
+                      "evidence": [list(to_original(offsets, s, e)) for s, e in item["evidence"]]}
+               for name, item in raw.items()}
     # One validation call: pydantic-core checks every code, count and span in one pass (and is
     # faster than building the 23 nested models in Python).
     return Findings.model_validate({
@@ -1943,7 +1951,13 @@ def extract_findings_many(texts: Iterable[str], batch_size: int = 64,
 
 
 def _prepared_doc(nlp: Language, text: str) -> Doc:
+    # The components read the report with its hard wraps and page breaks undone
+    # (sections.unwrap); findings_from_doc maps their spans back to ``text``.
+    flat, starts, offsets = unwrap(text)
+    doc = nlp.make_doc(flat)
     # The components need the text; spaCy would rebuild it from the tokens on every access.
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
+    doc.user_data[TEXT_KEY] = flat
+    doc.user_data[SENTENCES_KEY] = starts
+    if offsets:
+        doc.user_data[OFFSETS_KEY] = offsets
     return doc

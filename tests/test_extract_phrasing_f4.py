@@ -46,8 +46,84 @@ MARGIN_CASES = [
     ("margin_na_trap_clear", ESD + "Margins: clear (not applicable to the biopsy part).\n", "margin_deep", "negative", "clear"),
 ]
 
+# Hard wraps and page breaks: a line that an archive or printer broke mid-phrase ("Not" /
+# "identified", "received in one" / "piece"), an upper-case line filled to the report's width,
+# a page footer and header between two halves of a sentence: read as one line.
+WIDE = "Rectum, 9 cm, EMR: well-differentiated neuroendocrine tumour, G1, 7 mm, in the\n"
+
+# An upper-case LIS print hard-wrapped at 72 columns: a line filled to the width goes on in the
+# next line whatever the case of its last and first letters.
+CAPS_WIDE = ("FINAL DIAGNOSIS: SIGMOID COLON, SEGMENTAL RESECTION, INVASIVE ADENOCARCINOMA\n"
+             "MODERATELY DIFFERENTIATED, 2.5 CM, INTO THE PERICOLIC FAT. LYMPH NODES 0/14.\n")
+CAPS_WRAP_MARGIN = CAPS_WIDE + ("MARGINS: PROXIMAL NEGATIVE  DISTAL NEGATIVE  CIRCUMFERENTIAL (RADIAL)\n"
+                                "NEGATIVE, 4 MM.\n")
+CAPS_WRAP_LVI = CAPS_WIDE + ("TUMOR DEPOSITS NOT IDENTIFIED. VASCULAR SPACES ARE FREE OF TUMOR; LYMPHOVASCULAR\n"
+                             "INVASION NOT IDENTIFIED. PERINEURAL INVASION PRESENT.\n")
+
+# Page breaks: a footer and the next page's header between two halves of a sentence.
+HEADER = ("CITY HOSPITAL PATHOLOGY          Page 1 of 2\n"
+          "Patient: DOE, JANE     MRN 0012345     Acc S24-0999\n"
+          "------------------------------------------------------\n")
+BREAK = ("\n\n------------------------------------------------------\n"
+         "   continued on next page\n"
+         "CITY HOSPITAL PATHOLOGY          Page 2 of 2\n"
+         "Patient: DOE, JANE     MRN 0012345     Acc S24-0999\n"
+         "------------------------------------------------------\n")
+BANNER = ("*** CONFIDENTIAL ***\n"
+          "CASE S24-0999                 PAGE 2\n")
+
+
+def paged(before: str, after: str, brk: str = BREAK, head: str = HEADER) -> str:
+    return head + "MICROSCOPIC DESCRIPTION:\n" + before + brk + after
+
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES
+WRAP_CASES = [
+    # a status phrase broken by the line end of a line filled to the report's width
+    ("wrap_pni_not_identified", WIDE + "submucosa; cells are uniform with stippled chromatin. Perineural invasion Not\n"
+     "identified; no necrosis.\n", "pni", "absent", "Not\nidentified"),
+    ("wrap_lvi_not_seen", WIDE + "submucosa. Immunostains were reviewed on all levels. Lymphovascular invasion is not\n"
+     "seen on D2-40.\n", "lvi", "absent", "not\nseen"),
+    ("wrap_lvi_indented", WIDE + "  - Sections show uniform nests in the submucosa, Lymphovascular invasion: not\n"
+     "    identified (D2-40).\n", "lvi", "absent", "identified"),
+    ("wrap_resection_one_piece", WIDE + "submucosa. The specimen, pinned on cork by the endoscopist, was received in one\n"
+     "piece, 12 x 9 mm.\n", "resection", "en_bloc", "one\npiece"),
+    ("wrap_margin_not_involved", WIDE + "submucosa with uniform nests. Tumour lies 2 mm from the base; the deep margin is not\n"
+     "involved.\n", "margin_deep", "negative", "not\ninvolved"),
+    # traps: a short line that ends on purpose keeps its line end
+    ("wrap_trap_short_line", WIDE + "submucosa with uniform nests; no necrosis is seen in any of the levels cut.\nSUMMARY\n"
+     "  Perineural invasion: present\n", "pni", "present", "present"),
+    # CRLF line ends wrap like LF ones
+    ("crlf_wrap_size", "Sigmoid colon, resection:\r\n  Invasive adenocarcinoma, moderately differentiated, 1.4 cm in greatest\r\n  dimension.\r\n",
+     "tumor_size_mm", 14.0, "1.4 cm"),
+    ("crlf_wrap_pni", (WIDE + "submucosa; cells are uniform with stippled chromatin. Perineural invasion is not\n"
+                       "identified.\n").replace("\n", "\r\n"), "pni", "absent", "not\r\nidentified"),
+    # an upper-case line filled to the report's width goes on in the next line
+    ("caps_fill_margin", CAPS_WRAP_MARGIN, "margin_radial", "negative", "NEGATIVE"),
+    ("caps_fill_margin_mm", CAPS_WRAP_MARGIN, "margin_radial_mm", 4.0, "4 MM"),
+    ("caps_fill_lvi", CAPS_WRAP_LVI, "lvi", "absent", "NOT IDENTIFIED"),
+    ("caps_fill_pni", CAPS_WRAP_LVI, "pni", "present", "PRESENT"),
+    # traps: short lines (a list, not a wrapped paragraph) stay separate statements
+    ("caps_trap_short_list", "DIAGNOSIS: RECTUM, EMR: NEUROENDOCRINE TUMOR G1, 6 MM\nDEEP MARGIN INVOLVED\nLATERAL MARGIN NEGATIVE\n",
+     "margin_lateral", "negative", "NEGATIVE"),
+    ("caps_trap_short_list_deep", "DIAGNOSIS: RECTUM, EMR: NEUROENDOCRINE TUMOR G1, 6 MM\nDEEP MARGIN INVOLVED\nLATERAL MARGIN NEGATIVE\n",
+     "margin_deep", "positive", "INVOLVED"),
+    ("caps_trap_not_full", CAPS_WIDE + "NO LYMPHOVASCULAR INVASION\nPERINEURAL INVASION PRESENT.\n", "lvi", "absent", "NO LYMPHOVASCULAR"),
+    ("caps_trap_not_full_pni", CAPS_WIDE + "NO LYMPHOVASCULAR INVASION\nPERINEURAL INVASION PRESENT.\n", "pni", "present", "PRESENT"),
+    # a page footer and header inside a sentence
+    ("page_lvi_not_identified", paged(NET + "Lymphovascular invasion is not", "identified."), "lvi", "absent", "not"),
+    ("page_margin_involved", paged(NET + "Tumour extends to the deep", "margin (diathermy line)."), "margin_deep", "positive", "extends to"),
+    ("page_resection", paged(NET + "The lesion was excised in one", "piece."), "resection", "en_bloc", "one"),
+    ("page_banner_pni", paged(NET + "Perineural invasion not", "identified.", brk="\n" + BANNER, head=BANNER.replace("2", "1")), "pni", "absent", "not"),
+    ("page_crlf_pni", paged(NET + "Perineural invasion is not", "identified.").replace("\n", "\r\n"), "pni", "absent", "not"),
+    ("page_formfeed_lvi", NET + "Lymphovascular invasion is not\n\f\nidentified.\n", "lvi", "absent", "not"),
+    # traps: a break after a full sentence keeps the sentences apart; "see page 2" is prose
+    ("page_trap_sentence", paged(NET + "No lymphovascular invasion.", "Perineural invasion is present."), "pni", "present", "present"),
+    ("page_trap_sentence_lvi", paged(NET + "No lymphovascular invasion.", "Perineural invasion is present."), "lvi", "absent", "No lymphovascular"),
+    ("page_trap_prose", NET + "Ki-67: 3 % (see page 2 for the stain).\nPerineural invasion present.\n", "ki67_percent", 3.0, "3 %"),
+]
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES
 
 results, test_phrasing = phrasing_table(CASES)
