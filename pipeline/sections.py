@@ -203,6 +203,7 @@ def _continues(text: str, m: re.Match, width: list) -> bool:
 _OWN_LINE = re.compile(r"[^\n:,.;]{0,40}:|[^\n:]{0,80}:(?:[ \t]|$)|[-*•·>+]|\(?[0-9A-Za-z][.)][ \t]|[yr]?p[TNM][0-9isxX]"
                        r"|[^\n]*?(?:\.{3}|…|\t|\S {3,}\S|[ \t]\.[ \t])")
 _HEADING_START: Optional[re.Pattern[str]] = None
+_MIXED_CASE_START = re.compile(r"\S*[a-z]|\S+[ \t]+\S*[a-z]")  # a lower-case letter in its first two words
 #: A hard-wrapped report is at least this wide; shorter lines are a list, not a wrapped paragraph.
 _MIN_WRAP_WIDTH = 50
 
@@ -240,6 +241,9 @@ def _fills_line(text: str, m: re.Match, before: str, after: str, width: list) ->
     end = m.end()
     if _OWN_LINE.match(text, end):
         return False
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if not any(ch.islower() for ch in line) and _MIXED_CASE_START.match(text, end):
+        return False  # an upper-case banner ("CORRECTED REPORT - ...") over a mixed-case line
     if _HEADING_START is None:
         titles = [r["literal"] for r in load_resource("section_rules.json")["section_rules"]
                   if "literal" in r and r["literal"][:1].isalpha()]

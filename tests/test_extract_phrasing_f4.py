@@ -77,7 +77,6 @@ def paged(before: str, after: str, brk: str = BREAK, head: str = HEADER) -> str:
     return head + "MICROSCOPIC DESCRIPTION:\n" + before + brk + after
 
 
-# (id, text, field, expected value (None: must stay null), a substring of the evidence)
 WRAP_CASES = [
     # a status phrase broken by the line end of a line filled to the report's width
     ("wrap_pni_not_identified", WIDE + "submucosa; cells are uniform with stippled chromatin. Perineural invasion Not\n"
@@ -123,7 +122,38 @@ WRAP_CASES = [
     ("page_trap_prose", NET + "Ki-67: 3 % (see page 2 for the stain).\nPerineural invasion present.\n", "ki67_percent", 3.0, "3 %"),
 ]
 
+# Corrected reports: a "CORRECTION" section supersedes the diagnosis like an addendum; "six
+# additional lymph nodes" is not the total; fat re-submitted to find nodes is not the tumour's
+# extent; an upper-case banner line does not run on into the mixed-case line under it.
+COLECTOMY = ("DIAGNOSIS:\nSigmoid colon, segmental resection:\n"
+             "  Invasive adenocarcinoma, moderately differentiated, 2.4 cm.\n"
+             "  Tumor invades into, but not through, the muscularis propria.\n"
+             "  Lymph nodes: see correction below (originally reported as 0/12).\n\n")
+CORRECTION_CASES = [
+    ("corr_heading_nodes", COLECTOMY + "CORRECTION (09/04/2024):\n  Six additional lymph nodes were found in the re-submitted fat.\n"
+     "  Final count: none of 18 lymph nodes contains metastatic carcinoma (0/18).\n", "lymph_nodes_examined", 18, "18"),
+    ("corr_heading_colon", COLECTOMY + "Correction: a further 4 nodes were identified; total 16 lymph nodes, all negative.\n",
+     "lymph_nodes_examined", 16, "16 lymph nodes"),
+    ("corr_corrected_dx", COLECTOMY + "CORRECTED DIAGNOSIS\nLymph nodes: 0/15 (three additional nodes found on re-examination).\n",
+     "lymph_nodes_examined", 15, "0/15"),
+    ("corr_additional_only", "Sigmoid colectomy: adenocarcinoma, 30 mm, pT3.\nAn additional 6 lymph nodes were retrieved on re-examination of the fat.\n",
+     "lymph_nodes_examined", None, None),
+    ("corr_depth_resubmitted", "CORRECTED REPORT\nCorrection issued: lymph node count revised after re-submission of residual mesocolic fat.\n\n"
+     + COLECTOMY, "depth", "muscularis_propria", "muscularis propria"),
+    ("corr_depth_resubmitted_fat", COLECTOMY + "Comment: six more nodes were found in the re-submitted pericolic fat.\n",
+     "depth", "muscularis_propria", "muscularis propria"),
+    ("corr_banner_caps", "CORRECTED REPORT  -  CORRECTED REPORT  -  CORRECTED REPORT\nCorrection issued 09/04/2024 (node count revised after "
+     "re-submission of fat).\n\nDIAGNOSIS:\nSigmoid colon, segmental resection: invasive adenocarcinoma, 2.4 cm, into the pericolic fat.\n",
+     "depth", "subserosa", "pericolic fat"),
+    # traps: a count of nodes that is the total stays; fat the tumour invades stays its extent
+    ("corr_trap_total", "Sigmoid colectomy: adenocarcinoma, 30 mm.\nTwelve lymph nodes, all negative (0/12).\n", "lymph_nodes_examined", 12, "12"),
+    ("corr_trap_fat", "Sigmoid colectomy: adenocarcinoma invading through the muscularis propria into the pericolic fat; "
+     "nodes submitted.\n", "depth", "subserosa", "pericolic fat"),
+    ("corr_trap_correction_word", "Sigmoid colectomy: adenocarcinoma, 30 mm.\nLymph nodes: 0/14.\nCorrection of the page numbering only.\n",
+     "lymph_nodes_examined", 14, "0/14"),
+]
+
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES
 
 results, test_phrasing = phrasing_table(CASES)
