@@ -153,7 +153,26 @@ CORRECTION_CASES = [
      "lymph_nodes_examined", 14, "0/14"),
 ]
 
+# "at the prior polypectomy site", "at the site of the previous EMR": a place in this specimen,
+# not history; the size and depth there are this report's.
+SITE_OF_PRIOR_CASES = [
+    ("prior_site_size", "Sigmoid colon, segmental resection:\n  Residual invasive adenocarcinoma, moderately differentiated, at the prior "
+     "polypectomy site (tattoo pigment present), 1.1 cm in greatest dimension.\n", "tumor_size_mm", 11.0, "1.1 cm"),
+    ("prior_site_of_size", "Rectum, EFTR: well-differentiated neuroendocrine tumour at the site of the previous EMR, 4 mm, confined to the "
+     "submucosa.\n", "tumor_size_mm", 4.0, "4 mm"),
+    ("prior_site_depth", "Rectum, TAMIS: residual neuroendocrine tumour in the previous excision scar, infiltrating the muscularis propria.\n",
+     "depth", "muscularis_propria", "muscularis propria"),
+    ("prior_scar_lvi", "Rectum, ESD: well-differentiated neuroendocrine tumour, 5 mm, at the prior EMR scar; lymphovascular invasion present.\n",
+     "lvi", "present", "present"),
+    # traps: what a prior procedure showed is still history
+    ("prior_trap_history", "Rectum, EFTR: scar only. Prior polypectomy showed lymphovascular invasion.\n", "lvi", None, None),
+    ("prior_trap_of_site", "Rectum, EFTR of previous EMR site (NET G1, 6 mm, R1 deep, see S26-10233).\nNo residual tumour identified.\n",
+     "grade", None, None),
+    ("prior_trap_ki67", "Rectum, ESD of the scar: no residual tumour. The previous biopsy showed a neuroendocrine tumour with Ki-67 of "
+     "2%.\n", "ki67_percent", None, None),
+]
+
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES
 
 results, test_phrasing = phrasing_table(CASES)
