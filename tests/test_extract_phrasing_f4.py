@@ -172,7 +172,22 @@ SITE_OF_PRIOR_CASES = [
      "2%.\n", "ki67_percent", None, None),
 ]
 
+# Nodes in a flattened summary table: "LYMPH NODES POSITIVE 4 EXAMINED 21" (the number after the
+# positive label is the positive count, the one after "examined" the total).
+RHC_NODES = "Right hemicolectomy: well-differentiated neuroendocrine tumour, G2, 32 mm.\n"
+NODES_CASES = [
+    ("nodes_pos_then_ex", RHC_NODES + "LYMPH NODES POSITIVE 4 EXAMINED 21 LARGEST NODAL METASTASIS 0.8 CM\n", "lymph_nodes_examined", 21, "EXAMINED 21"),
+    ("nodes_pos_then_ex_pos", RHC_NODES + "LYMPH NODES POSITIVE 4 EXAMINED 21 LARGEST NODAL METASTASIS 0.8 CM\n", "lymph_nodes_positive", 4, "POSITIVE 4"),
+    ("nodes_involved_then_ex", RHC_NODES + "Regional nodes - involved 2 examined 14\n", "lymph_nodes_examined", 14, "examined 14"),
+    ("nodes_metastatic_then_ex", RHC_NODES + "Lymph nodes metastatic 1 examined 12 (pN1a)\n", "lymph_nodes_examined", 12, "examined 12"),
+    ("nodes_caps_wrapped", CAPS_WIDE.replace(" LYMPH NODES 0/14.", "") + "PERINEURAL INVASION NOT IDENTIFIED; TUMOR BUDDING LOW; REGIONAL LYMPH NODES\n"
+     "POSITIVE 0 OF 16 EXAMINED.\n", "lymph_nodes_examined", 16, "16"),
+    # traps: a count followed by "examined" with no positive label before it is the total
+    ("nodes_trap_count_examined", RHC_NODES + "Lymph nodes: 18 examined, all negative.\n", "lymph_nodes_examined", 18, "18 examined"),
+    ("nodes_trap_positive_count", RHC_NODES + "Lymph nodes: 2 positive / 15 examined.\n", "lymph_nodes_positive", 2, "2 positive"),
+]
+
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES
 
 results, test_phrasing = phrasing_table(CASES)
