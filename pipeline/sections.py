@@ -69,15 +69,17 @@ def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     of ``flat``, and how to map an offset of ``flat`` back to ``text``.
 
     A page break inside the report (footer, next page's header; :func:`_page_breaks`) is cut
-    out up to one line end, and a line end (with the next line's indentation) that a printer or
+    out up to one line end, an underscore joining the words of an exported key is a space, and a line end (with the next line's indentation) that a printer or
     an archive put inside a sentence becomes one space: "Perineural invasion Not" /
     "identified", "received in one" / "piece" and "is not" / <footer, header> / "identified"
     read as one line, so words, phrases and ConText cues match across them. ``offsets`` holds
     ``(flat offset, text offset)`` pairs where the two stop running in step (empty: ``flat`` is
     ``text``); see :func:`to_original`."""
     blanked, starts, cuts = _layout(text)
+    if "_" in blanked:  # same length: offsets still run in step
+        blanked = _SNAKE_JOIN.sub(" ", blanked)
     if not cuts:
-        return text, sorted(set(starts + _stops(text))), []
+        return blanked, sorted(set(starts + _stops(blanked))), []
     pieces: list[str] = []
     offsets: list[tuple[int, int]] = [(0, 0)]
     pos = flat_len = 0
@@ -93,6 +95,11 @@ def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     flat = "".join(pieces)
     flat_starts = [_to_flat(offsets, c) for c in starts]
     return flat, sorted(set(flat_starts + _stops(flat))), offsets
+
+
+#: An underscore inside an exported key ("MARGIN_LAT", "LYMPHATIC_D240", "tumor_size") reads as
+#: a space, so the key's words are the vocabulary's words; "__X__" checkboxes keep theirs.
+_SNAKE_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
 def to_original(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -199,9 +206,10 @@ def _continues(text: str, m: re.Match, width: list) -> bool:
 
 
 #: Where the next line may not take over a filled line: it opens a label ("Deep margin: ..."),
-#: a bullet or numbered item, a dot leader or a column gap (a table row), or a stage code.
+#: a bullet or numbered item, a dot leader, a column gap or "|" fields (a table row or an export
+#: record), or a stage code.
 _OWN_LINE = re.compile(r"[^\n:,.;]{0,40}:|[^\n:]{0,80}:(?:[ \t]|$)|[-*•·>+]|\(?[0-9A-Za-z][.)][ \t]|[yr]?p[TNM][0-9isxX]"
-                       r"|[^\n]*?(?:\.{3}|…|\t|\S {3,}\S|[ \t]\.[ \t])")
+                       r"|[^\n]*?(?:\.{3}|…|\t|\S {3,}\S|[ \t]\.[ \t]|\|[^\n]*\|)")
 _HEADING_START: Optional[re.Pattern[str]] = None
 _MIXED_CASE_START = re.compile(r"\S*[a-z]|\S+[ \t]+\S*[a-z]")  # a lower-case letter in its first two words
 #: A hard-wrapped report is at least this wide; shorter lines are a list, not a wrapped paragraph.
@@ -477,6 +485,9 @@ def part_starts(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), (m.group("part") or m.group("part2")).upper()) for m in _PART.finditer(text)]
     if found:
         return found
+    found = _record_parts(text)
+    if found:
+        return found
     numbered = [(m.start(), m.group("n") or m.group("n2")) for m in _NUMBERED.finditer(text)]
     counts: dict[str, int] = {}
     for _, n in numbered:
@@ -484,3 +495,29 @@ def part_starts(text: str) -> list[tuple[int, str]]:
     if len(counts) < 2 or min(counts.values()) < 2:
         return []
     return numbered
+
+
+_RECORD = re.compile(r"^[^\n|]*(?:\|[^\n|]*){3,}$", re.MULTILINE)
+_PART_LETTERS = frozenset("ABCDEFGH")
+
+
+def _record_parts(text: str) -> list[tuple[int, str]]:
+    """Specimen parts of a delimited export, one record a line: the column whose values are
+    part letters ("R|RV24-07713|A|3|DX|...", "R|RV24-07713|B|1|SPECIMEN|..."), each letter on
+    one run of consecutive records and at least two letters; a part starts at its first record
+    (header and sign-out records, "HDR" / "S", belong to no new part)."""
+    if text.count("|") < 8:
+        return []
+    rows = [(m.start(), m.group().split("|")) for m in _RECORD.finditer(text)]
+    if len(rows) < 3:
+        return []
+    for col in range(min(len(r) for _, r in rows)):
+        runs: list[tuple[int, str]] = []
+        for start, fields in rows:
+            value = fields[col].strip()
+            if not runs or runs[-1][1] != value:
+                runs.append((start, value))
+        letters = [(start, v) for start, v in runs if v in _PART_LETTERS]
+        if len({v for _, v in letters}) >= 2 and len(letters) == len({v for _, v in letters}):
+            return letters
+    return []

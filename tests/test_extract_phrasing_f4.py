@@ -187,7 +187,41 @@ NODES_CASES = [
     ("nodes_trap_positive_count", RHC_NODES + "Lymph nodes: 2 positive / 15 examined.\n", "lymph_nodes_positive", 2, "2 positive"),
 ]
 
+# Delimited LIS exports: a column of part letters splits the parts ("R|ACC|A|...", "R|ACC|B|...");
+# an underscore joins the words of a key ("MARGIN_LAT", "LYMPHATIC_D240", "TUMOR_SIZE"); a key
+# may name the margin first ("MARGIN_LAT|negative", "margin deep = involved") and a lymphatic or
+# venous label may carry its stain; "one intact polyp" is en bloc.
+def export(*rows: str) -> str:
+    out = ["#COLS REC|ACC|PART|SEQ|KEY|VALUE", "R|S24-1|HDR|1|CLIN_HX|Sigmoid polyp, hot snare. Part B: transverse polyp."]
+    out += [f"R|S24-1|{part}|{k}|{row}" for k, (part, row) in enumerate((r.split("|", 1) for r in rows), start=1)]
+    return "\n".join(out) + "\n"
+
+
+PIPE_A = ("A|DX|WELL-DIFFERENTIATED NEUROENDOCRINE TUMOR, G1", "A|TUMOR_SIZE|4 mm (microscopic)")
+PIPE_B = ("B|SPECIMEN|Transverse colon polyp, cold snare", "B|DX|TUBULAR ADENOMA. Margins not evaluable (fragmented).")
+EXPORT_CASES = [
+    ("exp_part_column_margin", export(*PIPE_A, "A|MARGIN_LAT|negative", *PIPE_B), "margin_lateral", "negative", "negative"),
+    ("exp_margin_deep_key", export(*PIPE_A, "A|MARGIN_DEEP|involved", *PIPE_B), "margin_deep", "positive", "involved"),
+    ("exp_margin_base_key", export(*PIPE_A, "A|MARGIN_BASE|negative; tumor 1.2 mm from cauterized base"), "margin_deep", "negative", "negative"),
+    ("exp_margin_key_equals", "Rectum, EMR: NET G1, 4 mm.\nmargin deep = involved\nmargin lateral = clear\n", "margin_lateral", "negative", "clear"),
+    ("exp_margin_key_snake", "Rectum, EMR: NET G1, 4 mm.\nmargin_deep = involved\nmargin_lateral = clear\n", "margin_deep", "positive", "involved"),
+    ("exp_lvi_stain_keys", export(*PIPE_A, "A|LYMPHATIC_D240|not identified", "A|VENOUS_EVG|not identified"), "lvi", "absent", "not identified"),
+    ("exp_lvi_stain_paren", "Rectum, EMR: NET G1, 4 mm.\nLymphatic (D2-40): present\nVenous (EVG): not identified\n", "lvi", "present", "present"),
+    ("exp_ki67_key", export(*PIPE_A, "A|KI67_PCT|<1%"), "ki67_percent", 1.0, "<1%"),
+    ("exp_pni_key", export(*PIPE_A, "A|PERINEURAL_INVASION|present"), "pni", "present", "present"),
+    ("exp_size_key", export(*PIPE_A), "tumor_size_mm", 4.0, "4 mm"),
+    ("exp_one_intact_polyp", export(*PIPE_A, "A|GROSS|One intact polyp, 0.7 x 0.6 x 0.4 cm, base inked."), "resection", "en_bloc", "One intact polyp"),
+    ("exp_single_intact_lesion", "Rectum, EMR: NET G1, 4 mm.\nGross: a single intact lesion, 9 x 7 mm, base inked.\n", "resection", "en_bloc", "single intact lesion"),
+    # traps: the other part's findings stay out; one letter is no part column; a checkbox keeps its underscores
+    ("exp_trap_part_b", export(*PIPE_A, *PIPE_B), "margin_lateral", None, None),
+    ("exp_trap_one_letter", "R|S24-1|A|1|DX|NEUROENDOCRINE TUMOR G1\nR|S24-1|A|2|TUMOR_SIZE|4 mm\nR|S24-1|A|3|MARGIN_LAT|negative\n",
+     "margin_lateral", "negative", "negative"),
+    ("exp_trap_checkbox", "Rectum, EMR: NET G1, 4 mm.\nLymphovascular invasion:  __X__ Present   ____ Not identified\n", "lvi", "present", "Present"),
+    ("exp_trap_intact_mucosa", "Rectum, EMR: NET G1, 4 mm, in the submucosa under one intact mucosa layer; received in 3 fragments.\n",
+     "resection", "piecemeal", "3 fragments"),
+]
+
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES + EXPORT_CASES
 
 results, test_phrasing = phrasing_table(CASES)
