@@ -221,7 +221,17 @@ EXPORT_CASES = [
      "resection", "piecemeal", "3 fragments"),
 ]
 
+# Voice-recognition spellings of Ki-67 in a dictated report.
+DICTATION = "rectum , ESD ; well differentiated neuroendocrine tumour ,G1 , 9 mm , submucosal .\n"
+KI67_CASES = [
+    ("ki67_kai", DICTATION + "no mitoses seen . Kai 67 index less than 1 % .\n", "ki67_percent", 1.0, "Kai 67 index less than 1 %"),
+    ("ki67_kai_dash", DICTATION + "kai-67 : 3 % .\n", "ki67_percent", 3.0, "kai-67"),
+    ("ki67_sixty_seven", DICTATION + "Ki sixty-seven index 2 % .\n", "ki67_percent", 2.0, "Ki sixty-seven index 2 %"),
+    # trap: a name is not a stain
+    ("ki67_trap_name", DICTATION + "Dictated for Dr Kai Larsen , 67 patients this week .\n", "ki67_percent", None, None),
+]
+
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES + EXPORT_CASES
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES + EXPORT_CASES + KI67_CASES
 
 results, test_phrasing = phrasing_table(CASES)
