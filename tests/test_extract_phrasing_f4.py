@@ -231,7 +231,25 @@ KI67_CASES = [
     ("ki67_trap_name", DICTATION + "Dictated for Dr Kai Larsen , 67 patients this week .\n", "ki67_percent", None, None),
 ]
 
+# "spanning" measures the tumour like "measuring" ("an invasive adenocarcinoma spanning at least
+# 4 mm": a bound gives its number, docs/gold.md).
+SPAN = "Colon, transverse, piecemeal EMR: invasive adenocarcinoma, moderately differentiated, arising in a tubulovillous adenoma.\n"
+SPANNING_CASES = [
+    ("span_at_least", SPAN + "Fragment 3 contains an invasive moderately differentiated adenocarcinoma spanning at least 4 mm, with "
+     "irregular glands in a desmoplastic submucosa.\n", "tumor_size_mm", 4.0, "4 mm"),
+    ("span_spans", SPAN + "The invasive carcinoma spans 6 mm in the submucosa of fragment 2.\n", "tumor_size_mm", 6.0, "6 mm"),
+    ("span_net", "Rectum, ESD: a well-differentiated neuroendocrine tumour spanning 11 mm across the slide, G1.\n",
+     "tumor_size_mm", 11.0, "11 mm"),
+    ("span_up_to", SPAN + "Invasive carcinoma spanning up to 3.5 mm (fragment 4).\n", "tumor_size_mm", 3.5, "3.5 mm"),
+    # traps: fragments, a share of the wall or a distance are not the tumour's size
+    ("span_trap_fragments", "Colon, piecemeal EMR: tubular adenoma, low-grade dysplasia; fragments spanning 15 mm in aggregate.\n",
+     "tumor_size_mm", None, None),
+    ("span_trap_percent", "Rectum, LAR: adenocarcinoma spanning 40% of the circumference, invading the muscularis propria.\n",
+     "tumor_size_mm", None, None),
+    ("span_trap_distance", SPAN + "The carcinoma lies 2 mm from the deep margin, spanning the submucosa.\n", "tumor_size_mm", None, None),
+]
+
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
-CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES + EXPORT_CASES + KI67_CASES
+CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES + EXPORT_CASES + KI67_CASES + SPANNING_CASES
 
 results, test_phrasing = phrasing_table(CASES)
