@@ -253,3 +253,14 @@ SPANNING_CASES = [
 CASES = SITE_CASES + MARGIN_CASES + WRAP_CASES + CORRECTION_CASES + SITE_OF_PRIOR_CASES + NODES_CASES + EXPORT_CASES + KI67_CASES + SPANNING_CASES
 
 results, test_phrasing = phrasing_table(CASES)
+
+
+def test_a_wrapped_quote_supports_its_value():
+    """The LLM path's support check reads a quote that a line end wraps as one line
+    ("neuroendocrine\ntumour", w9a_rectal_net_tamis_cp1252); a capital after the break still breaks."""
+    from pipeline.grounding import support_problem
+
+    assert support_problem("histology", "neuroendocrine_tumor",
+                           "residual focus of well-differentiated neuroendocrine\ntumour") is None
+    assert support_problem("site", "rectum", "Rectum, transanal\nexcision") is None
+    assert support_problem("histology", "neuroendocrine_tumor", "well-differentiated adenocarcinoma") is not None
