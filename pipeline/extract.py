@@ -27,7 +27,8 @@ from spacy.tokens import Doc
 from .models import Findings
 from .normalize import parse_number, tidy, to_mm, to_um, upper_value
 from .resources import load_resource
-from .sections import SECTIONS_KEY, SENTENCES_KEY, TEXT_KEY, TITLES_KEY, doc_text, part_starts
+from .sections import (OFFSETS_KEY, SECTIONS_KEY, SENTENCES_KEY, TEXT_KEY, TITLES_KEY, doc_text, part_starts,
+                       to_original, unwrap)
 
 FINDINGS_KEY = "pathspan_findings"  # doc.user_data: {field: {"value": v, "evidence": [[s, e]]}}
 _COUNT_FIELDS = {"lymph_nodes_positive", "lymph_nodes_examined"}
@@ -203,6 +204,9 @@ class Rules:
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
         self.site_label_before = re.compile(v["site_label"]["before"], i)
         self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
+        self.site_margin_before = re.compile(v["site_not_tumour"]["margin_before"], i)
+        self.site_margin_after = re.compile(v["site_not_tumour"]["margin_after"], i)
+        self.site_free_after = re.compile(v["site_not_tumour"]["free_after"], i)
         self.other_lesion_before = re.compile(size["other_lesion_before"], i)
         self.not_in_margin_clause = re.compile(size["attach_not_in_margin_clause"], i)
         self.invasion_subject = re.compile(size["invasion_subject_before"], i)
@@ -1313,6 +1317,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
                 last = None
         if last is not None:
             status, ev_s, said = last.lastgroup, last.start(), last.group()
+    if status == "not_stated":
+        return []  # "Margins: not applicable (no tumor)": no margin status is stated
     if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
         status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
@@ -1502,7 +1508,8 @@ def _paired_statuses(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
     second = d.rules.margin_status.match(d.text, join.end()) if join is not None else None
     if second is None or join.end() == first.end():
         return {}
-    return {side: (m.lastgroup, m.start(), m.end()) for side, m in zip(order, (first, second))}
+    return {side: (m.lastgroup, m.start(), m.end()) for side, m in zip(order, (first, second))
+            if m.lastgroup != "not_stated"}
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
@@ -2060,6 +2067,16 @@ def _clinical_size(c: Candidate, text: str, rules: Rules, sentence_start: int) -
                 or rules.clinical_sentence.search(text, c.start, c.end))
 
 
+def _not_tumour_sites(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
+    """"Margins: proximal (ileal) negative", "ileal resection margin", "TERMINAL ILEUM: NO
+    TUMOR": an organ that names a margin or is free of tumour is not the tumour's site, unless
+    no other organ is named."""
+    kept = [c for c in sites if not (rules.site_margin_after.match(text, c.end)
+                                     or rules.site_free_after.match(text, c.end)
+                                     or rules.site_margin_before.search(text, max(0, c.start - 15), c.start))]
+    return kept or sites
+
+
 def _stated_tumour_site(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
     """"Tumour site ....... Caecum" names the site; "Specimen length 31.5 cm (terminal ileum
     6 cm, colon 25.5 cm)" names the organs the specimen includes, not the tumour's site."""
@@ -2138,6 +2155,7 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
         if not fc:
             continue
         if field == "site" and text is not None:
+            fc = _not_tumour_sites(fc, text, rules)
             fc = _stated_tumour_site(fc, text, rules)
         if field == "site" and text is not None and "histology" in out:
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
@@ -2166,9 +2184,16 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
 
 
 def findings_from_doc(doc: Doc, text: Optional[str] = None) -> Findings:
-    """The :class:`Findings` the pipeline stored on ``doc`` (``text`` defaults to ``doc.text``)."""
-    text = doc.text if text is None else text
+    """The :class:`Findings` the pipeline stored on ``doc``. ``text`` is the report the doc was
+    prepared from (its spans are mapped back from the unwrapped text); without it, the spans
+    index ``doc.text``."""
     raw = doc.user_data.get(FINDINGS_KEY, {})
+    offsets = doc.user_data.get(OFFSETS_KEY) if text is not None else None
+    text = doc.text if text is None else text
+    if offsets:  # spans of the unwrapped text -> spans of the report
+        raw = {name: {"value": item["value"],
+                      "evidence": [list(to_original(offsets, s, e)) for s, e in item["evidence"]]}
+               for name, item in raw.items()}
     # One validation call: pydantic-core checks every code, count and span in one pass (and is
     # faster than building the 23 nested models in Python).
     return Findings.model_validate({
@@ -2201,7 +2226,13 @@ def extract_findings_many(texts: Iterable[str], batch_size: int = 64,
 
 
 def _prepared_doc(nlp: Language, text: str) -> Doc:
+    # The components read the report with its hard wraps and page breaks undone
+    # (sections.unwrap); findings_from_doc maps their spans back to ``text``.
+    flat, starts, offsets = unwrap(text)
+    doc = nlp.make_doc(flat)
     # The components need the text; spaCy would rebuild it from the tokens on every access.
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
+    doc.user_data[TEXT_KEY] = flat
+    doc.user_data[SENTENCES_KEY] = starts
+    if offsets:
+        doc.user_data[OFFSETS_KEY] = offsets
     return doc

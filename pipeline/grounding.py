@@ -345,7 +345,7 @@ def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
         said = ", ".join(sorted(stated)) or "no grade"
         return f"{NOT_SUPPORTED}: the quote states {said}, not {value}"
     table = cues.values.get(name)
-    if table is not None and value in table and not table[value].search(quote):
+    if table is not None and value in table and not table[value].search(_unwrap(quote)):
         return f"{NOT_SUPPORTED}: the quote does not mention {value}"
     return None
 

@@ -30,6 +30,7 @@ SENTENCES_KEY = "pathspan_sentence_starts"  # doc.user_data key: sentence start 
 SENTENCE_TOKENS_KEY = "pathspan_sentence_tokens"  # doc.user_data key: sentence start token indices
 TITLES_KEY = "pathspan_heading_titles"  # doc.user_data key: (start, end) of title-like heading lines
 TEXT_KEY = "pathspan_text"  # doc.user_data key: doc.text, computed once (it joins every token)
+OFFSETS_KEY = "pathspan_offsets"  # doc.user_data key: unwrapped -> report offsets (unwrap)
 
 
 def doc_text(doc: Doc) -> str:
@@ -42,7 +43,7 @@ def doc_text(doc: Doc) -> str:
 
 _NOT_START = numpy.uint64(2**64 - 1)  # spaCy's -1 in a uint64 attribute array
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_NEWLINE = re.compile(r"[ \t]*\n\s*")
+_NEWLINE = re.compile(r"[ \t\r]*\n\s*")  # "\r\n" ends a line as "\n" does
 _STOP: Optional[re.Pattern[str]] = None
 _STAGE_CODE = re.compile(r"[yr]?p[TNM][0-9isxX]")
 # A length or a count per area opens a continuation line ("...vertical\n 0.5 mm)", "Mitotic count\n1 per 2 mm2").
@@ -56,49 +57,272 @@ _LABEL_LINE = re.compile(r"[^\n:,.;]{0,40}:")
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Character offsets where a sentence (or report line) starts, ascending, always with 0."""
+    """Character offsets where a sentence (or report line) starts, ascending, always with 0.
+
+    A page break inside the report (see :func:`unwrap`) starts no sentence of its own."""
+    blanked, starts, _ = _layout(text)
+    return sorted(set(starts + _stops(blanked)))
+
+
+def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """``(flat, starts, offsets)``: the report with its hard wraps undone, the sentence starts
+    of ``flat``, and how to map an offset of ``flat`` back to ``text``.
+
+    A page break inside the report (footer, next page's header; :func:`_page_breaks`) is cut
+    out up to one line end, an underscore joining the words of an exported key is a space, and a line end (with the next line's indentation) that a printer or
+    an archive put inside a sentence becomes one space: "Perineural invasion Not" /
+    "identified", "received in one" / "piece" and "is not" / <footer, header> / "identified"
+    read as one line, so words, phrases and ConText cues match across them. ``offsets`` holds
+    ``(flat offset, text offset)`` pairs where the two stop running in step (empty: ``flat`` is
+    ``text``); see :func:`to_original`."""
+    blanked, starts, cuts = _layout(text)
+    if "_" in blanked:  # same length: offsets still run in step
+        blanked = _SNAKE_JOIN.sub(" ", blanked)
+    if not cuts:
+        return blanked, sorted(set(starts + _stops(blanked))), []
+    pieces: list[str] = []
+    offsets: list[tuple[int, int]] = [(0, 0)]
+    pos = flat_len = 0
+    for lo, hi, put in cuts:  # sorted, disjoint
+        pieces.append(blanked[pos:lo])
+        flat_len += lo - pos
+        pieces.append(put)
+        offsets.append((flat_len, lo))  # the put character stands for text[lo]
+        flat_len += len(put)
+        offsets.append((flat_len, hi))
+        pos = hi
+    pieces.append(blanked[pos:])
+    flat = "".join(pieces)
+    flat_starts = [_to_flat(offsets, c) for c in starts]
+    return flat, sorted(set(flat_starts + _stops(flat))), offsets
+
+
+#: An underscore inside an exported key ("MARGIN_LAT", "LYMPHATIC_D240", "tumor_size") reads as
+#: a space, so the key's words are the vocabulary's words; "__X__" checkboxes keep theirs.
+_SNAKE_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+
+
+def to_original(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The span of the report that the span ``[start, end)`` of the unwrapped text covers."""
+    if not offsets or end <= start:
+        return start, end
+    return _to_text(offsets, start), _to_text(offsets, end - 1) + 1
+
+
+def _to_text(offsets: list[tuple[int, int]], pos: int) -> int:
+    k = bisect.bisect_right([f for f, _ in offsets], pos) - 1  # the last pair at or before pos
+    flat, orig = offsets[k]
+    return orig + (pos - flat)
+
+
+def _to_flat(offsets: list[tuple[int, int]], pos: int) -> int:
+    k = bisect.bisect_right([o for _, o in offsets], pos) - 1
+    flat, orig = offsets[k]
+    return flat + (pos - orig)
+
+
+def _stops(text: str) -> list[int]:
+    """Sentence starts after ". " + a capital (not after "approx." or "Dr.")."""
+    starts = []
+    for m in _STOP.finditer(text):
+        word = text[max(0, m.start() - 8) : m.start()].rsplit(None, 1)[-1:] or [""]
+        if word[0].lower().rstrip(".") in _ABBREV:
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _layout(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
+    """``(blanked, starts, cuts)``: the text with its page breaks blanked to spaces (same
+    length), the line starts that start a sentence, and the ``(start, end, replacement)`` cuts
+    that undo page breaks and printer wraps."""
     global _STOP, _ABBREV, _UNFINISHED
     if _STOP is None:
         rules = load_resource("value_rules.json")["sentences"]
         _ABBREV = frozenset(a.lower() for a in rules["abbreviations"])
         _STOP = re.compile(rules["sentence_end"])
         _UNFINISHED = re.compile(rules["unfinished_line_end"], re.IGNORECASE)
+    breaks = _page_breaks(text)
+    if breaks:
+        chars = list(text)
+        for lo, hi in breaks:
+            chars[lo:hi] = " " * (hi - lo)
+        text = "".join(chars)
+    width: list = []  # measured on first need
     starts = [0]
-    n = len(text)
+    joins = []
     for m in _NEWLINE.finditer(text):
-        end = m.end()
-        if end >= n:
+        if m.end() >= len(text):
+            continue  # the report's last line end
+        if _continues(text, m, width):
+            joins.append(m)
+        else:
+            starts.append(m.end())
+    # Only a printer's wrap becomes a space: the line before a page break, or a line filled to
+    # the report's width whose next line is not a field or item of its own. A short line that
+    # goes on ("SUMMARY" / "  ypT2 ypN0", "free, 58 mm" / "  mesoappendiceal margin ... free")
+    # keeps its line end: the line structure still tells a heading or a list row.
+    after_break = {lo for lo, _ in breaks}
+    cuts = {m.start(): (m.start(), m.end(), " ") for m in joins if m.start() in after_break
+            or (_full_line(text, m, width) and not _OWN_LINE.match(text, m.end()))}
+    for lo, hi in breaks:
+        if lo not in cuts:
+            cuts[lo] = (lo, hi, "")  # a break between two sentences: cut, keep its line end
+    return text, starts, [cuts[k] for k in sorted(cuts)]
+
+
+def _continues(text: str, m: re.Match, width: list) -> bool:
+    """Whether the line break ``m`` (a ``_NEWLINE`` match) wraps a sentence rather than
+    starting one. ``width`` holds the report's line width once it has been measured."""
+    n = len(text)
+    end = m.end()
+    if end >= n:
+        return True
+    # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
+    # sentence; every other new line starts one, as does a blank line.
+    before = text[m.start() - 1] if m.start() else "\n"
+    closing = before == ")" and not _STAGE_CODE.match(text, end)  # "(..., 3 mm)\npT1" does not wrap
+    if closing and m.start() > 1:
+        # "Mesocolic (circumferential)\n   resection plane free" wraps
+        before = text[m.start() - 2]
+    paren = text[end] == "(" and end + 1 < n
+    after = text[end + 1] if paren else text[end]  # "deep\n(coagulation) margin"
+    one_break = m.group().count("\n") == 1
+    # "...propria/\nadventitia side)": a line ending in a slash is unfinished; "clear\n(6 mm)"
+    if (before.islower() or before in ",/") and one_break \
+            and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
+        return True  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+    if one_break and _UNFINISHED.search(text, max(0, m.start() - 9), m.start()):
+        return True  # "NEGATIVE FOR\n   RESIDUAL TUMOUR": the line stops mid-phrase
+    if before == "," and one_break and after.isupper() and not _LABEL_LINE.match(text, end):
+        return True  # "neuroendocrine tumour,\nWHO grade 2, 21 mm": a comma leaves the sentence open
+    if before.isupper() and one_break and after.islower() and not paren:
+        return True  # "LVI and PNI\ncannot be evaluated": an acronym ends the line, the sentence goes on
+    if one_break and after.islower() and (closing or (paren and before.isalnum())):
+        return True  # "Ki-67 (MIB-1)\nlabels fewer than 1%", "4 mitoses in 10 HPF\n(field area ...)"
+    if one_break and _fills_line(text, m, before, after, width):
+        return True  # "... MESENTERIC\nNEGATIVE, 3.5 CM": a line filled to the report's width
+    return False
+
+
+#: Where the next line may not take over a filled line: it opens a label ("Deep margin: ..."),
+#: a bullet or numbered item, a dot leader, a column gap or "|" fields (a table row or an export
+#: record), or a stage code.
+_OWN_LINE = re.compile(r"[^\n:,.;]{0,40}:|[^\n:]{0,80}:(?:[ \t]|$)|[-*•·>+]|\(?[0-9A-Za-z][.)][ \t]|[yr]?p[TNM][0-9isxX]"
+                       r"|[^\n]*?(?:\.{3}|…|\t|\S {3,}\S|[ \t]\.[ \t]|\|[^\n]*\|)")
+_HEADING_START: Optional[re.Pattern[str]] = None
+_MIXED_CASE_START = re.compile(r"\S*[a-z]|\S+[ \t]+\S*[a-z]")  # a lower-case letter in its first two words
+#: A hard-wrapped report is at least this wide; shorter lines are a list, not a wrapped paragraph.
+_MIN_WRAP_WIDTH = 50
+
+
+def _full_line(text: str, m: re.Match, width: list) -> bool:
+    """Whether the line that ends at the line break ``m`` is filled to the report's width
+    (its longest line, measured once into ``width``): its next word would not have fitted,
+    give or take :data:`_WRAP_SLACK` of the width (a hand-wrapped report is ragged)."""
+    if not width:
+        width.append(max(map(len, map(str.rstrip, text.split("\n")))))
+    if width[0] < _MIN_WRAP_WIDTH:
+        return False
+    end = m.end()
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    next_word = _WORD_END.match(text, end).end()
+    return m.start() - line_start + 1 + (next_word - end) > width[0] * (1 - _WRAP_SLACK)
+
+
+#: How much shorter than the report's width a wrapped line may end.
+_WRAP_SLACK = 0.1
+_WORD_END = re.compile(r"\S*")
+
+
+def _fills_line(text: str, m: re.Match, before: str, after: str, width: list) -> bool:
+    """A line filled to the report's width (its longest line) whose next word would not have
+    fitted on it was wrapped by the printer or the archive, whatever its letters' case:
+    "... PENETRATES MUSCULARIS" / "PROPRIA INTO ...", "... Lateral margin" / "Negative (> 2 mm)".
+    Not when the line ends a clause (".", ":", ";") or the next line is a field, item or
+    heading of its own."""
+    global _HEADING_START
+    if not (before.isalnum() or before in ")%") or not after.isalnum():
+        return False
+    if not _full_line(text, m, width):
+        return False  # the next word would have fitted: the line ended on purpose
+    end = m.end()
+    if _OWN_LINE.match(text, end):
+        return False
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if not any(ch.islower() for ch in line) and _MIXED_CASE_START.match(text, end):
+        return False  # an upper-case banner ("CORRECTED REPORT - ...") over a mixed-case line
+    if _HEADING_START is None:
+        titles = [r["literal"] for r in load_resource("section_rules.json")["section_rules"]
+                  if "literal" in r and r["literal"][:1].isalpha()]
+        _HEADING_START = re.compile(r"(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+                                    + r")\b", re.IGNORECASE)
+    return not _HEADING_START.match(text, end)
+
+
+#: Lines of a page break: "Page 2 of 3" standing apart (line start or after a column gap, up to
+#: a gap or the line end), "(Continued)" / "continued on next page" alone, a form feed.
+_PAGE_MARK = re.compile(r"(?:^|[ \t]{2,}|[|*=\-][ \t]*)page[ \t]*\d+(?:[ \t]*(?:of|/)[ \t]*\d+)?(?=[ \t]{2,}|[ \t]*[|*=\-]|\s*$)"
+                        r"|^[\W_]*(?:\(?cont(?:inued|'d|\.)\)?(?:[ \t]+(?:on|from)[ \t]+(?:the[ \t]+)?(?:next|previous|following)[ \t]+page"
+                        r"|[ \t]+(?:on|from)[ \t]+page[ \t]*\d+)?)[\W_]*$|\f", re.IGNORECASE)
+_PAGE_HINT = re.compile(r"page|cont|\f", re.IGNORECASE)
+_RULE_LINE = re.compile(r"[ \t]*[-=_*~#.][-=_*~#. \t\r]{2,}$")
+#: A repeated header line counts when it also stands near the top (or bottom) of the report.
+_HEADER_LINES = 10
+
+
+def _page_breaks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character ranges of the page breaks inside a report, to be blanked.
+
+    A page break is a run of lines holding a page mark (:data:`_PAGE_MARK`) and otherwise only
+    blank lines, rules ("-----"), and lines the report repeats from its first or last lines
+    (the next page's header: "PATIENT: ...  MRN ..."). It counts only between two lines of
+    content; a range runs from the end of the content line before it to the line end before
+    the content line after it, so that line end decides, as any other, whether the sentence
+    goes on ("measures 6 mm in greatest" / <break> / "dimension")."""
+    if _PAGE_HINT.search(text) is None:
+        return []
+    lines = text.split("\n")
+    marks = [i for i, line in enumerate(lines) if _PAGE_MARK.search(line)]
+    if not marks:
+        return []
+    def key(line: str) -> str:
+        return " ".join(line.split())
+    edge = {key(line) for line in lines[:_HEADER_LINES] + lines[-_HEADER_LINES // 2:] if len(key(line)) >= 6}
+    seen: dict[str, int] = {}
+    for line in lines:
+        k = key(line)
+        seen[k] = seen.get(k, 0) + 1
+
+    def filler(i: int) -> bool:
+        line = lines[i]
+        k = key(line)
+        return (not k or i in mark_set or bool(_RULE_LINE.match(line))
+                or (k in edge and seen[k] > 1))
+
+    mark_set = set(marks)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    out: list[tuple[int, int]] = []
+    done = -1
+    for i in marks:
+        if i <= done:
             continue
-        # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
-        # sentence; every other new line starts one, as does a blank line.
-        before = text[m.start() - 1] if m.start() else "\n"
-        closing = before == ")" and not _STAGE_CODE.match(text, end)  # "(..., 3 mm)\npT1" does not wrap
-        if closing and m.start() > 1:
-            # "Mesocolic (circumferential)\n   resection plane free" wraps
-            before = text[m.start() - 2]
-        paren = text[end] == "(" and end + 1 < n
-        after = text[end + 1] if paren else text[end]  # "deep\n(coagulation) margin"
-        one_break = m.group().count("\n") == 1
-        # "...propria/\nadventitia side)": a line ending in a slash is unfinished; "clear\n(6 mm)"
-        if (before.islower() or before in ",/") and one_break \
-                and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
-            continue  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
-        if one_break and _UNFINISHED.search(text, max(0, m.start() - 9), m.start()):
-            continue  # "NEGATIVE FOR\n   RESIDUAL TUMOUR": the line stops mid-phrase
-        if before == "," and one_break and after.isupper() and not _LABEL_LINE.match(text, end):
-            continue  # "neuroendocrine tumour,\nWHO grade 2, 21 mm": a comma leaves the sentence open
-        if before.isupper() and one_break and after.islower() and not paren:
-            continue  # "LVI and PNI\ncannot be evaluated": an acronym ends the line, the sentence goes on
-        if one_break and after.islower() and (closing or (paren and before.isalnum())):
-            continue  # "Ki-67 (MIB-1)\nlabels fewer than 1%", "4 mitoses in 10 HPF\n(field area ...)"
-        starts.append(end)
-    for m in _STOP.finditer(text):
-        # "approx. 1-2%" and "Dr. X" do not end a sentence.
-        word = text[max(0, m.start() - 8) : m.start()].rsplit(None, 1)[-1:] or [""]
-        if word[0].lower().rstrip(".") in _ABBREV:
-            continue
-        starts.append(m.end())
-    return sorted(set(starts))
+        lo, hi = i, i
+        while lo > 0 and filler(lo - 1):
+            lo -= 1
+        while hi + 1 < len(lines) and filler(hi + 1):
+            hi += 1
+        done = hi
+        if lo == 0 or hi + 1 >= len(lines):
+            continue  # the first page's header, the last page's footer: not inside the report
+        prev = lines[lo - 1].rstrip()  # the content line before the break, without "\r"
+        start = offsets[lo - 1] + len(prev)
+        end = offsets[hi + 1] - 1  # keep the line end before the next content line
+        if end > start:
+            out.append((start, end))
+    return out
 
 
 @Language.factory("pathspan_sentences")
@@ -116,7 +340,9 @@ class SentenceSplitter:
         text = doc_text(doc)
         # Token start offsets, in order; bisect maps a character offset to its token.
         idx = doc.to_array("IDX").tolist()
-        starts = doc.user_data[SENTENCES_KEY] = sentence_starts(text)
+        starts = doc.user_data.get(SENTENCES_KEY)  # set with the unwrapped text (extract._prepared_doc)
+        if starts is None:
+            starts = doc.user_data[SENTENCES_KEY] = sentence_starts(text)
         tokens = [0]
         for char in starts[1:]:
             i = bisect.bisect_left(idx, char)
@@ -281,6 +507,9 @@ def part_starts(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), (m.group("part") or m.group("part2")).upper()) for m in _PART.finditer(text)]
     if found:
         return found
+    found = _record_parts(text)
+    if found:
+        return found
     numbered = [(m.start(), m.group("n") or m.group("n2")) for m in _NUMBERED.finditer(text)]
     counts: dict[str, int] = {}
     for _, n in numbered:
@@ -288,3 +517,29 @@ def part_starts(text: str) -> list[tuple[int, str]]:
     if len(counts) < 2 or min(counts.values()) < 2:
         return []
     return numbered
+
+
+_RECORD = re.compile(r"^[^\n|]*(?:\|[^\n|]*){3,}$", re.MULTILINE)
+_PART_LETTERS = frozenset("ABCDEFGH")
+
+
+def _record_parts(text: str) -> list[tuple[int, str]]:
+    """Specimen parts of a delimited export, one record a line: the column whose values are
+    part letters ("R|RV24-07713|A|3|DX|...", "R|RV24-07713|B|1|SPECIMEN|..."), each letter on
+    one run of consecutive records and at least two letters; a part starts at its first record
+    (header and sign-out records, "HDR" / "S", belong to no new part)."""
+    if text.count("|") < 8:
+        return []
+    rows = [(m.start(), m.group().split("|")) for m in _RECORD.finditer(text)]
+    if len(rows) < 3:
+        return []
+    for col in range(min(len(r) for _, r in rows)):
+        runs: list[tuple[int, str]] = []
+        for start, fields in rows:
+            value = fields[col].strip()
+            if not runs or runs[-1][1] != value:
+                runs.append((start, value))
+        letters = [(start, v) for start, v in runs if v in _PART_LETTERS]
+        if len({v for _, v in letters}) >= 2 and len(letters) == len({v for _, v in letters}):
+            return letters
+    return []
