@@ -468,3 +468,39 @@ def test_w7_w8_cues_support_their_value_and_reject_the_opposite(name, value, quo
 ])
 def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+# --- cues and fixes for the w9a-w10b train phrasings: each with the claims it must keep rejecting ---
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # A hard line wrap inside a value phrase ('neuroendocrine\ntumour', 'en\nbloc') is one space;
+    # the wrapped phrase still names only its own value.
+    ("histology", "neuroendocrine_tumor", "residual well differentiated neuroendocrine\ntumour (WHO G1)", True),
+    ("histology", "neuroendocrine_tumor", "with a well-differentiated neuroendocrine\r\n tumor", True),
+    ("histology", "neuroendocrine_carcinoma", "residual well differentiated neuroendocrine\ntumour", False),
+    ("histology", "neuroendocrine_tumor", "poorly differentiated neuroendocrine\ncarcinoma", False),
+    ("histology", "neuroendocrine_carcinoma", "poorly differentiated neuroendocrine\ncarcinoma", True),
+    ("depth", "muscularis_propria", "infiltrates the inner circular layer of the muscularis\npropria", True),
+    ("depth", "submucosa", "infiltrates the inner circular layer of the muscularis\npropria", False),
+    ("resection", "en_bloc", "en\nbloc R0", True),
+    ("resection", "piecemeal", "en\nbloc R0", False),
+    ("grade", "G2", "Grade\n2", True),
+    ("grade", "G1", "Grade\n2", False),
+    # OCR look-alikes: a digit 0 inside a word is the letter O, a letter l/I beside digits is 1.
+    ("procedure", "radical_resection", "ANTERI0R RESECTI0N 0F RECTUM", True),
+    ("procedure", "polypectomy", "ANTERI0R RESECTI0N 0F RECTUM", False),
+    ("procedure", "radical_resection", "ANTERI0R RESECTI0N", True),
+    ("tumor_size_mm", 23, "2.3 x 2.0 x l.4cm", True),
+    ("tumor_size_mm", 14, "nodule l.4 cm", True),
+    ("tumor_size_mm", 4, "nodule l.4 cm", False),
+    ("tumor_size_mm", 20, "2.3 x 2.0 x l.4cm", True),
+    ("tumor_size_mm", 24, "2.3 x 2.0 x l.4cm", False),
+    ("lymph_nodes_examined", 17, "2/l7 positive", True),
+    ("lymph_nodes_examined", 7, "2/l7 positive", False),
+    ("lymph_nodes_examined", 17, "Nodes 2/I7", True),
+    ("lymph_nodes_examined", 1, "Level l nodes: 9", False),
+    ("lymph_nodes_examined", 17, "Grade I 7 mm", False),
+])
+def test_w9_w10_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
