@@ -542,6 +542,33 @@ def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quot
     ("margin_deep", "negative", "deep margin: no residual neoplastic tissue", True),
     ("margin_deep", "negative", "deep margin without residual malignancy", True),
     ("margin_deep", "negative", "deep margin with residual malignancy", False),
+    # Presence said by 'unequivocal' / 'confirmed' invasion; 'equivocal', 'not confirmed',
+    # 'no unequivocal' are not presence, and 'confirmed' of an absence is not presence.
+    ("lvi", "present", "There is unequivocal extramural venous invasion", True),
+    ("lvi", "indeterminate", "There is unequivocal extramural venous invasion", False),
+    ("lvi", "indeterminate", "equivocal venous invasion", True),
+    ("lvi", "present", "equivocal venous invasion", False),
+    ("lvi", "present", "no unequivocal venous invasion", False),
+    ("lvi", "present", "Venous invasion confirmed on EVG", True),
+    ("lvi", "absent", "Venous invasion confirmed on EVG", False),
+    ("lvi", "present", "Venous invasion not confirmed on EVG", False),
+    ("lvi", "present", "Lymphovascular invasion: not identified (absence confirmed on D2-40)", False),
+    # Tumour within vessels, with up to three words between (number words, adjectives).
+    ("lvi", "present", "tumour within several intramural veins and one extramural vein", True),
+    ("lvi", "absent", "tumour within several intramural veins and one extramural vein", False),
+    ("lvi", "present", "D2-40 highlights tumour within two\r\nsmall lymphatic channels", True),
+    ("lvi", "absent", "D2-40 highlights tumour within two\r\nsmall lymphatic channels", False),
+    ("lvi", "present", "no tumour within small lymphatic channels", False),
+    ("lvi", "present", "tumour within 2 mm of a small vessel", False),
+    ("lvi", "present", "tumour within the muscularis propria, near a vein", False),
+    ("lvi", "present", "Tumour within vessels: not identified", False),
+    ("lvi", "absent", "Tumour within vessels: not identified", True),
+    # A synoptic venous-invasion line whose value is where the invasion is.
+    ("lvi", "present", "Venous invasion: intramural only", True),
+    ("lvi", "absent", "Venous invasion: intramural only", False),
+    ("lvi", "present", "Extramural venous invasion: not identified", False),
+    ("lvi", "present", "Venous invasion: none", False),
+    ("lvi", "present", "Venous invasion: intramural not identified", False),
 ])
 def test_w9_w10_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
