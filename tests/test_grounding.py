@@ -487,6 +487,17 @@ def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quot
     ("resection", "piecemeal", "en\nbloc R0", False),
     ("grade", "G2", "Grade\n2", True),
     ("grade", "G1", "Grade\n2", False),
+    # Tumour spread beyond / through the muscularis propria is in the subserosa (pT3), not in the
+    # muscularis propria; 'not beyond' it stays there.
+    ("depth", "subserosa", "Beyond muscularis propria (pT3)", True),
+    ("depth", "muscularis_propria", "Beyond muscularis propria (pT3)", False),
+    ("depth", "subserosa", "extends through the muscularis\npropria into perirectal tissue", True),
+    ("depth", "muscularis_propria", "extends through the muscularis propria into the subserosa", False),
+    ("depth", "muscularis_propria", "into the muscularis propria but not beyond the muscularis propria", True),
+    ("depth", "subserosa", "into the muscularis propria but not beyond the muscularis propria", False),
+    ("depth", "subserosa", "does not extend through the muscularis propria", False),
+    ("depth", "muscularis_propria", "does not extend through the muscularis propria", True),
+    ("depth", "muscularis_propria", "Maximum distance of spread beyond MP 4 mm", False),
     # OCR look-alikes: a digit 0 inside a word is the letter O, a letter l/I beside digits is 1.
     ("procedure", "radical_resection", "ANTERI0R RESECTI0N 0F RECTUM", True),
     ("procedure", "polypectomy", "ANTERI0R RESECTI0N 0F RECTUM", False),
@@ -569,6 +580,26 @@ def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quot
     ("lvi", "present", "Extramural venous invasion: not identified", False),
     ("lvi", "present", "Venous invasion: none", False),
     ("lvi", "present", "Venous invasion: intramural not identified", False),
+    # En bloc: a single portion of tissue; a polyp received in toto (not 'submitted in toto').
+    ("resection", "en_bloc", "A SINGLE TAN-PINK SESSILE PORTION OF\nTISSUE", True),
+    ("resection", "piecemeal", "A SINGLE TAN-PINK SESSILE PORTION OF\nTISSUE", False),
+    ("resection", "en_bloc", "two portions of tissue", False),
+    ("resection", "piecemeal", "two portions of tissue", True),
+    ("resection", "en_bloc", "Pedunculated polyp received in toto", True),
+    ("resection", "piecemeal", "Pedunculated polyp received in toto", False),
+    ("resection", "en_bloc", "received whole", True),
+    ("resection", "en_bloc", "entirely submitted in toto", False),
+    ("resection", "en_bloc", "received in three fragments", False),
+    # German site names; Dutch/German/Spanish grade words.
+    ("site", "rectum", "Material: Rektum", True),
+    ("site", "colon", "Material: Rektum", False),
+    ("site", "colon", "Material: Kolon sigmoideum", True),
+    ("site", "rectum", "Material: Kolon sigmoideum", False),
+    ("grade", "G1", "graad 1 (WHO 2019)", True),
+    ("grade", "G2", "graad 1 (WHO 2019)", False),
+    ("grade", "G2", "Grad 2", True),
+    ("grade", "G3", "grado 3", True),
+    ("grade", "G1", "grado 3", False),
 ])
 def test_w9_w10_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
