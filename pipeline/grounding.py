@@ -78,6 +78,8 @@ class _Cues:
     zero: dict[str, re.Pattern]                         # count field -> 'none of them' cues
     clause_continues: re.Pattern                        # a clause that the next one finishes
     clause_breaks: re.Pattern                           # ... unless the next one opens like this
+    ocr_letters: list[tuple[re.Pattern, str]]           # OCR digit read as a letter ('RESECTI0N')
+    ocr_digits: list[tuple[re.Pattern, str]]            # OCR letter read as a digit ('2/l7')
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern:
@@ -109,6 +111,8 @@ def _cues() -> _Cues:
         zero={name: _any(p) for name, p in data["zero_counts"].items()},
         clause_continues=_any(data["clause_continues"]),
         clause_breaks=_any(data["clause_breaks"]),
+        ocr_letters=[(re.compile(p), r) for p, r in data["ocr_lookalikes"]["letters"]],
+        ocr_digits=[(re.compile(p), r) for p, r in data["ocr_lookalikes"]["digits"]],
     )
 
 
@@ -277,12 +281,20 @@ def _same_number(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
+def _ocr_read(quote: str, table: list[tuple[re.Pattern, str]]) -> str:
+    """``quote`` with the OCR look-alikes of ``table`` read as what they stand for."""
+    for pattern, replacement in table:
+        quote = pattern.sub(replacement, quote)
+    return quote
+
+
 def _number_supported(name: str, value: float, quote: str) -> bool:
     # A zero count is written as a statement ("all negative"), so no digit can prove it.
     zero = _cues().zero.get(name)
     if value == 0 and zero is not None and zero.search(quote):
         return True
-    for number, unit in _numbers(quote):
+    # A scanned report may print the digit one as a letter ('2/l7', 'l.4cm').
+    for number, unit in _numbers(_ocr_read(quote, _cues().ocr_digits)):
         candidates = [number]
         if unit is not None:
             converted = to_um(number, unit) if name == "sm_invasion_um" else to_mm(number, unit)
@@ -338,14 +350,17 @@ def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
             return None
         said = ", ".join(sorted(stated)) or "no status"
         return f"{NOT_SUPPORTED}: the quote states {said}, not {value}"
+    # A value phrase may be hard-wrapped ('neuroendocrine\ntumour') or OCR-read ('RESECTI0N'):
+    # code words are matched on the quote with whitespace runs as one space and look-alikes read.
+    flat = _ocr_read(" ".join(quote.split()), cues.ocr_letters)
     if name == "grade":
-        stated = quote_grades(quote)
+        stated = quote_grades(flat)
         if value in stated:
             return None
         said = ", ".join(sorted(stated)) or "no grade"
         return f"{NOT_SUPPORTED}: the quote states {said}, not {value}"
     table = cues.values.get(name)
-    if table is not None and value in table and not table[value].search(_unwrap(quote)):
+    if table is not None and value in table and not table[value].search(flat):
         return f"{NOT_SUPPORTED}: the quote does not mention {value}"
     return None
 

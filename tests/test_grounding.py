@@ -468,3 +468,138 @@ def test_w7_w8_cues_support_their_value_and_reject_the_opposite(name, value, quo
 ])
 def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+# --- cues and fixes for the w9a-w10b train phrasings: each with the claims it must keep rejecting ---
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # A hard line wrap inside a value phrase ('neuroendocrine\ntumour', 'en\nbloc') is one space;
+    # the wrapped phrase still names only its own value.
+    ("histology", "neuroendocrine_tumor", "residual well differentiated neuroendocrine\ntumour (WHO G1)", True),
+    ("histology", "neuroendocrine_tumor", "with a well-differentiated neuroendocrine\r\n tumor", True),
+    ("histology", "neuroendocrine_carcinoma", "residual well differentiated neuroendocrine\ntumour", False),
+    ("histology", "neuroendocrine_tumor", "poorly differentiated neuroendocrine\ncarcinoma", False),
+    ("histology", "neuroendocrine_carcinoma", "poorly differentiated neuroendocrine\ncarcinoma", True),
+    ("depth", "muscularis_propria", "infiltrates the inner circular layer of the muscularis\npropria", True),
+    ("depth", "submucosa", "infiltrates the inner circular layer of the muscularis\npropria", False),
+    ("resection", "en_bloc", "en\nbloc R0", True),
+    ("resection", "piecemeal", "en\nbloc R0", False),
+    ("grade", "G2", "Grade\n2", True),
+    ("grade", "G1", "Grade\n2", False),
+    # Tumour spread beyond / through the muscularis propria is in the subserosa (pT3), not in the
+    # muscularis propria; 'not beyond' it stays there.
+    ("depth", "subserosa", "Beyond muscularis propria (pT3)", True),
+    ("depth", "muscularis_propria", "Beyond muscularis propria (pT3)", False),
+    ("depth", "subserosa", "extends through the muscularis\npropria into perirectal tissue", True),
+    ("depth", "muscularis_propria", "extends through the muscularis propria into the subserosa", False),
+    ("depth", "muscularis_propria", "into the muscularis propria but not beyond the muscularis propria", True),
+    ("depth", "subserosa", "into the muscularis propria but not beyond the muscularis propria", False),
+    ("depth", "subserosa", "does not extend through the muscularis propria", False),
+    ("depth", "muscularis_propria", "does not extend through the muscularis propria", True),
+    ("depth", "muscularis_propria", "Maximum distance of spread beyond MP 4 mm", False),
+    # OCR look-alikes: a digit 0 inside a word is the letter O, a letter l/I beside digits is 1.
+    ("procedure", "radical_resection", "ANTERI0R RESECTI0N 0F RECTUM", True),
+    ("procedure", "polypectomy", "ANTERI0R RESECTI0N 0F RECTUM", False),
+    ("procedure", "radical_resection", "ANTERI0R RESECTI0N", True),
+    ("tumor_size_mm", 23, "2.3 x 2.0 x l.4cm", True),
+    ("tumor_size_mm", 14, "nodule l.4 cm", True),
+    ("tumor_size_mm", 4, "nodule l.4 cm", False),
+    ("tumor_size_mm", 20, "2.3 x 2.0 x l.4cm", True),
+    ("tumor_size_mm", 24, "2.3 x 2.0 x l.4cm", False),
+    ("lymph_nodes_examined", 17, "2/l7 positive", True),
+    ("lymph_nodes_examined", 7, "2/l7 positive", False),
+    ("lymph_nodes_examined", 17, "Nodes 2/I7", True),
+    ("lymph_nodes_examined", 1, "Level l nodes: 9", False),
+    ("lymph_nodes_examined", 17, "Grade I 7 mm", False),
+    # Signs in brackets and '-ve'/'+ve' read like their words.
+    ("margin_lateral", "negative", "Horizontal margin: (-)", True),
+    ("margin_lateral", "positive", "Horizontal margin: (-)", False),
+    ("margin_deep", "positive", "Vertical margin: (+), tumour at the cauterised base", True),
+    ("margin_deep", "negative", "Vertical margin: ( + )", False),
+    ("lvi", "present", "venous invasion (+)", True),
+    ("lvi", "absent", "venous invasion (+)", False),
+    ("lvi", "absent", "lymphatic invasion ( - )", True),
+    ("lvi", "present", "lymphatic invasion (-)", False),
+    ("pni", "absent", "Perineural invasion: (-)", True),
+    ("pni", "present", "Perineural invasion: (-)", False),
+    ("margin_lateral", "negative", "HM-ve", True),
+    ("margin_lateral", "positive", "HM-ve", False),
+    ("margin_deep", "positive", "VM +ve", True),
+    ("margin_deep", "negative", "VM +ve", False),
+    ("pni", "absent", "PNI -ve", True),
+    ("pni", "present", "PNI -ve", False),
+    ("lvi", "present", "LVI +ve (D2-40)", True),
+    ("lvi", "absent", "LVI +ve (D2-40)", False),
+    # 'neg.' / 'pos.' of a margin; a status word wins over a distance under 1 mm.
+    ("margin_deep", "negative", "DEEP MARGIN NEG.", True),
+    ("margin_deep", "positive", "DEEP MARGIN NEG.", False),
+    ("margin_lateral", "negative", "PERIPHERAL MARGIN NEG. FOR CARCINOMA", True),
+    ("margin_deep", "negative", "deep margin neg 0.8mm", True),
+    ("margin_deep", "close", "deep margin neg 0.8mm", False),
+    ("margin_deep", "positive", "deep margin: pos.", True),
+    ("margin_deep", "negative", "deep margin: pos.", False),
+    # 'M+ deep' / 'M- lat': a margin sign said of a named side ('lat' is lateral); not a TNM M.
+    ("margin_deep", "positive", "M+ deep", True),
+    ("margin_deep", "negative", "M+ deep", False),
+    ("margin_lateral", "negative", "M- lat (approx. 2mm)", True),
+    ("margin_lateral", "positive", "M- lat (approx. 2mm)", False),
+    ("margin_lateral", "negative", "M+ deep. M- lat", True),
+    ("margin_lateral", "positive", "M+ deep. M- lat", False),
+    ("margin_deep", "positive", "pT2 N1 M+", False),
+    # 'without neoplastic changes' / 'without residual malignancy' at a margin is negative; 'with' is not.
+    ("margin_lateral", "negative", "Lateral cut lines\nwithout neoplastic changes", True),
+    ("margin_lateral", "negative", "Lateral cut lines with neoplastic changes", False),
+    ("margin_deep", "negative", "deep margin: no residual neoplastic tissue", True),
+    ("margin_deep", "negative", "deep margin without residual malignancy", True),
+    ("margin_deep", "negative", "deep margin with residual malignancy", False),
+    # Presence said by 'unequivocal' / 'confirmed' invasion; 'equivocal', 'not confirmed',
+    # 'no unequivocal' are not presence, and 'confirmed' of an absence is not presence.
+    ("lvi", "present", "There is unequivocal extramural venous invasion", True),
+    ("lvi", "indeterminate", "There is unequivocal extramural venous invasion", False),
+    ("lvi", "indeterminate", "equivocal venous invasion", True),
+    ("lvi", "present", "equivocal venous invasion", False),
+    ("lvi", "present", "no unequivocal venous invasion", False),
+    ("lvi", "present", "Venous invasion confirmed on EVG", True),
+    ("lvi", "absent", "Venous invasion confirmed on EVG", False),
+    ("lvi", "present", "Venous invasion not confirmed on EVG", False),
+    ("lvi", "present", "Lymphovascular invasion: not identified (absence confirmed on D2-40)", False),
+    # Tumour within vessels, with up to three words between (number words, adjectives).
+    ("lvi", "present", "tumour within several intramural veins and one extramural vein", True),
+    ("lvi", "absent", "tumour within several intramural veins and one extramural vein", False),
+    ("lvi", "present", "D2-40 highlights tumour within two\r\nsmall lymphatic channels", True),
+    ("lvi", "absent", "D2-40 highlights tumour within two\r\nsmall lymphatic channels", False),
+    ("lvi", "present", "no tumour within small lymphatic channels", False),
+    ("lvi", "present", "tumour within 2 mm of a small vessel", False),
+    ("lvi", "present", "tumour within the muscularis propria, near a vein", False),
+    ("lvi", "present", "Tumour within vessels: not identified", False),
+    ("lvi", "absent", "Tumour within vessels: not identified", True),
+    # A synoptic venous-invasion line whose value is where the invasion is.
+    ("lvi", "present", "Venous invasion: intramural only", True),
+    ("lvi", "absent", "Venous invasion: intramural only", False),
+    ("lvi", "present", "Extramural venous invasion: not identified", False),
+    ("lvi", "present", "Venous invasion: none", False),
+    ("lvi", "present", "Venous invasion: intramural not identified", False),
+    # En bloc: a single portion of tissue; a polyp received in toto (not 'submitted in toto').
+    ("resection", "en_bloc", "A SINGLE TAN-PINK SESSILE PORTION OF\nTISSUE", True),
+    ("resection", "piecemeal", "A SINGLE TAN-PINK SESSILE PORTION OF\nTISSUE", False),
+    ("resection", "en_bloc", "two portions of tissue", False),
+    ("resection", "piecemeal", "two portions of tissue", True),
+    ("resection", "en_bloc", "Pedunculated polyp received in toto", True),
+    ("resection", "piecemeal", "Pedunculated polyp received in toto", False),
+    ("resection", "en_bloc", "received whole", True),
+    ("resection", "en_bloc", "entirely submitted in toto", False),
+    ("resection", "en_bloc", "received in three fragments", False),
+    # German site names; Dutch/German/Spanish grade words.
+    ("site", "rectum", "Material: Rektum", True),
+    ("site", "colon", "Material: Rektum", False),
+    ("site", "colon", "Material: Kolon sigmoideum", True),
+    ("site", "rectum", "Material: Kolon sigmoideum", False),
+    ("grade", "G1", "graad 1 (WHO 2019)", True),
+    ("grade", "G2", "graad 1 (WHO 2019)", False),
+    ("grade", "G2", "Grad 2", True),
+    ("grade", "G3", "grado 3", True),
+    ("grade", "G1", "grado 3", False),
+])
+def test_w9_w10_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)

@@ -81,6 +81,28 @@ def test_text_without_identifiers_is_unchanged():
     assert red.text == text and red.replacements == []
 
 
+@pytest.mark.parametrize("line, identifier", [
+    # Labelled identifiers are numbered: they still go.
+    ("Specimen: S26-014471", "S26-014471"),
+    ("Lab No: H24-77310", "H24-77310"),
+    ("Case #: 2611408", "2611408"),
+    ("MRN: A1234567", "A1234567"),
+    ("NHS number: 4857 773 456", "4857 773 456"),
+    # Clinical text after a 'Specimen:' label is not an identifier, even when a scanned report
+    # prints a zero for the letter O (w10b OCR) or the line gives a measurement.
+    ("Specimen: ANTERI0R RESECTI0N 0F RECTUM", None),
+    ("Specimen: C0L0N, SIGM0ID", None),
+    ("Specimen: 12x10x6mm polyp", None),
+    ("Specimen: 25 mm EMR", None),
+    ("Tumor size: 18x14 mm  (specimen: 42x35 mm)", None),
+    ("MRN: 1.5cm", None),
+])
+def test_a_labelled_identifier_is_numbered_and_not_a_measurement(line, identifier):
+    red = redact(line + "\nRectum, ESD.\n")
+    found = [red.original[r.orig_start:r.orig_end] for r in red.replacements]
+    assert found == ([identifier] if identifier else []), found
+
+
 @pytest.mark.parametrize("path", sorted(TRAIN.glob("*.json")), ids=lambda p: p.stem)
 def test_redaction_keeps_every_gold_train_quote(path):
     """Over-redaction would hide findings from the LLM: no gold evidence may be touched."""
