@@ -69,12 +69,13 @@ def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     of ``flat``, and how to map an offset of ``flat`` back to ``text``.
 
     A page break inside the report (footer, next page's header; :func:`_page_breaks`) is cut
-    out up to one line end, an underscore joining the words of an exported key is a space, and a line end (with the next line's indentation) that a printer or
+    out up to one line end, and a line end (with the next line's indentation) that a printer or
     an archive put inside a sentence becomes one space: "Perineural invasion Not" /
     "identified", "received in one" / "piece" and "is not" / <footer, header> / "identified"
-    read as one line, so words, phrases and ConText cues match across them. ``offsets`` holds
-    ``(flat offset, text offset)`` pairs where the two stop running in step (empty: ``flat`` is
-    ``text``); see :func:`to_original`."""
+    read as one line, so words, phrases and ConText cues match across them. An underscore
+    joining the words of an exported key is a space ("MARGIN_LAT"). ``offsets`` holds
+    ``(flat offset, text offset)`` pairs where the two stop running in step (empty: the
+    offsets of ``flat`` are those of ``text``); see :func:`to_original`."""
     blanked, starts, cuts = _layout(text)
     if "_" in blanked:  # same length: offsets still run in step
         blanked = _SNAKE_JOIN.sub(" ", blanked)
