@@ -2191,8 +2191,7 @@ def findings_from_doc(doc: Doc, text: Optional[str] = None) -> Findings:
     offsets = doc.user_data.get(OFFSETS_KEY) if text is not None else None
     text = doc.text if text is None else text
     if offsets:  # spans of the unwrapped text -> spans of the report
-        raw = {name: {"value": item["value"],
-                      "evidence": [list(to_original(offsets, s, e)) for s, e in item["evidence"]]}
+        raw = {name: {"value": item["value"], "evidence": to_original(offsets, item["evidence"])}
                for name, item in raw.items()}
     # One validation call: pydantic-core checks every code, count and span in one pass (and is
     # faster than building the 23 nested models in Python).

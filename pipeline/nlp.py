@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 # Importing these registers medspaCy's factories with spaCy.
 from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
 from medspacy.target_matcher import TargetMatcher, TargetRule
+from medspacy.common.util import prune_overlapping_matches
 from spacy.tokens import Span as SpacySpan
 
 from .resources import resource_path
@@ -201,7 +202,7 @@ class PathContext(ConText):
         graph.targets = found
         sentences = doc.user_data.get(SENTENCE_TOKENS_KEY) or [0]
         graph.modifiers = []
-        for match_id, start, end in matcher(doc):
+        for match_id, start, end in _context_matches(matcher, doc):
             rule = matcher.rule_map[strings[match_id]]
             k = bisect.bisect_right(sentences, start) - 1
             sent = (sentences[k], sentences[k + 1] if k + 1 < len(sentences) else len(doc))
@@ -231,6 +232,23 @@ class PathContext(ConText):
                 data[("._.", attr, target.start_char, target.end_char)] = value
         doc._.context_graph = graph
         return doc
+
+
+def _context_matches(matcher, doc: Doc) -> list:
+    """medspaCy's cue matches, with the regex cues run over the cached text: medspaCy's
+    RegexMatcher rebuilds ``doc.text_with_ws`` token by token for every regex rule."""
+    regex = matcher._MedspacyMatcher__regex_matcher
+    if not regex._patterns:
+        return matcher(doc)
+    matches = matcher._MedspacyMatcher__matcher(doc) + matcher._MedspacyMatcher__phrase_matcher(doc)
+    text = doc_text(doc)
+    for match_id, patterns in regex._patterns.items():
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and len(span):
+                    matches.append((match_id, span.start, span.end))
+    return prune_overlapping_matches(matches) if matcher._prune else matches
 
 
 class _Target:

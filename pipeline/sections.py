@@ -69,12 +69,13 @@ def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     of ``flat``, and how to map an offset of ``flat`` back to ``text``.
 
     A page break inside the report (footer, next page's header; :func:`_page_breaks`) is cut
-    out up to one line end, an underscore joining the words of an exported key is a space, and a line end (with the next line's indentation) that a printer or
+    out up to one line end, and a line end (with the next line's indentation) that a printer or
     an archive put inside a sentence becomes one space: "Perineural invasion Not" /
     "identified", "received in one" / "piece" and "is not" / <footer, header> / "identified"
-    read as one line, so words, phrases and ConText cues match across them. ``offsets`` holds
-    ``(flat offset, text offset)`` pairs where the two stop running in step (empty: ``flat`` is
-    ``text``); see :func:`to_original`."""
+    read as one line, so words, phrases and ConText cues match across them. An underscore
+    joining the words of an exported key is a space ("MARGIN_LAT"). ``offsets`` holds
+    ``(flat offset, text offset)`` pairs where the two stop running in step (empty: the
+    offsets of ``flat`` are those of ``text``); see :func:`to_original`."""
     blanked, starts, cuts = _layout(text)
     if "_" in blanked:  # same length: offsets still run in step
         blanked = _SNAKE_JOIN.sub(" ", blanked)
@@ -93,7 +94,11 @@ def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
         pos = hi
     pieces.append(blanked[pos:])
     flat = "".join(pieces)
-    flat_starts = [_to_flat(offsets, c) for c in starts]
+    origs = [o for _, o in offsets]
+    flat_starts = []
+    for c in starts:  # a sentence start is never inside a cut: it moves by the cuts before it
+        at, orig = offsets[bisect.bisect_right(origs, c) - 1]
+        flat_starts.append(at + (c - orig))
     return flat, sorted(set(flat_starts + _stops(flat))), offsets
 
 
@@ -102,23 +107,15 @@ def unwrap(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
 _SNAKE_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
-def to_original(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The span of the report that the span ``[start, end)`` of the unwrapped text covers."""
-    if not offsets or end <= start:
-        return start, end
-    return _to_text(offsets, start), _to_text(offsets, end - 1) + 1
+def to_original(offsets: list[tuple[int, int]], spans: list) -> list[list[int]]:
+    """The spans of the report that the ``[start, end)`` spans of the unwrapped text cover."""
+    flats = [f for f, _ in offsets]
 
+    def orig(pos: int) -> int:
+        flat, at = offsets[bisect.bisect_right(flats, pos) - 1]  # the last pair at or before pos
+        return at + (pos - flat)
 
-def _to_text(offsets: list[tuple[int, int]], pos: int) -> int:
-    k = bisect.bisect_right([f for f, _ in offsets], pos) - 1  # the last pair at or before pos
-    flat, orig = offsets[k]
-    return orig + (pos - flat)
-
-
-def _to_flat(offsets: list[tuple[int, int]], pos: int) -> int:
-    k = bisect.bisect_right([o for _, o in offsets], pos) - 1
-    flat, orig = offsets[k]
-    return flat + (pos - orig)
+    return [[orig(s), orig(e - 1) + 1] if e > s else [s, e] for s, e in spans]
 
 
 def _stops(text: str) -> list[int]:
@@ -211,6 +208,7 @@ def _continues(text: str, m: re.Match, width: list) -> bool:
 _OWN_LINE = re.compile(r"[^\n:,.;]{0,40}:|[^\n:]{0,80}:(?:[ \t]|$)|[-*•·>+]|\(?[0-9A-Za-z][.)][ \t]|[yr]?p[TNM][0-9isxX]"
                        r"|[^\n]*?(?:\.{3}|…|\t|\S {3,}\S|[ \t]\.[ \t]|\|[^\n]*\|)")
 _HEADING_START: Optional[re.Pattern[str]] = None
+_LOWER = re.compile(r"[a-z]")
 _MIXED_CASE_START = re.compile(r"\S*[a-z]|\S+[ \t]+\S*[a-z]")  # a lower-case letter in its first two words
 #: A hard-wrapped report is at least this wide; shorter lines are a list, not a wrapped paragraph.
 _MIN_WRAP_WIDTH = 50
@@ -249,8 +247,7 @@ def _fills_line(text: str, m: re.Match, before: str, after: str, width: list) ->
     end = m.end()
     if _OWN_LINE.match(text, end):
         return False
-    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-    if not any(ch.islower() for ch in line) and _MIXED_CASE_START.match(text, end):
+    if not _LOWER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()) and _MIXED_CASE_START.match(text, end):
         return False  # an upper-case banner ("CORRECTED REPORT - ...") over a mixed-case line
     if _HEADING_START is None:
         titles = [r["literal"] for r in load_resource("section_rules.json")["section_rules"]
@@ -264,8 +261,7 @@ def _fills_line(text: str, m: re.Match, before: str, after: str, width: list) ->
 #: a gap or the line end), "(Continued)" / "continued on next page" alone, a form feed.
 _PAGE_MARK = re.compile(r"(?:^|[ \t]{2,}|[|*=\-][ \t]*)page[ \t]*\d+(?:[ \t]*(?:of|/)[ \t]*\d+)?(?=[ \t]{2,}|[ \t]*[|*=\-]|\s*$)"
                         r"|^[\W_]*(?:\(?cont(?:inued|'d|\.)\)?(?:[ \t]+(?:on|from)[ \t]+(?:the[ \t]+)?(?:next|previous|following)[ \t]+page"
-                        r"|[ \t]+(?:on|from)[ \t]+page[ \t]*\d+)?)[\W_]*$|\f", re.IGNORECASE)
-_PAGE_HINT = re.compile(r"page|cont|\f", re.IGNORECASE)
+                        r"|[ \t]+(?:on|from)[ \t]+page[ \t]*\d+)?)[\W_]*$|\f", re.IGNORECASE | re.MULTILINE)
 _RULE_LINE = re.compile(r"[ \t]*[-=_*~#.][-=_*~#. \t\r]{2,}$")
 #: A repeated header line counts when it also stands near the top (or bottom) of the report.
 _HEADER_LINES = 10
@@ -280,7 +276,7 @@ def _page_breaks(text: str) -> list[tuple[int, int]]:
     content; a range runs from the end of the content line before it to the line end before
     the content line after it, so that line end decides, as any other, whether the sentence
     goes on ("measures 6 mm in greatest" / <break> / "dimension")."""
-    if _PAGE_HINT.search(text) is None:
+    if _PAGE_MARK.search(text) is None:
         return []
     lines = text.split("\n")
     marks = [i for i, line in enumerate(lines) if _PAGE_MARK.search(line)]
