@@ -458,16 +458,27 @@ def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]
     margins under them stay synoptic)."""
     kept_heads, kept_matches = [], []
     last = None
+    last_char = 0
     for head, match in zip(heads, matches):
         category, char = head
         line_start = text.rfind("\n", 0, char) + 1
         if category in _SYNOPTIC_FIELD_CATEGORIES and last == "synoptic" and text[line_start:char].strip() == "" \
-                and char > line_start:
+                and (char > line_start or _inline_field(text, last_char, char)):
             continue
         kept_heads.append(head)
         kept_matches.append(match)
-        last = category
+        last, last_char = category, char
     return kept_heads, kept_matches
+
+
+def _inline_field(text: str, synoptic: int, char: int) -> bool:
+    """Whether the heading word at ``char`` opens a "Procedure: Endoscopic submucosal dissection"
+    line of the synoptic block that starts at ``synoptic``: a value on its own line, with no
+    blank line since the block's title (the bundled example's "SYNOPTIC SUMMARY:")."""
+    line_end = text.find("\n", char)
+    line = text[char : line_end if line_end != -1 else len(text)]
+    return ":" in line and bool(line.split(":", 1)[1].strip()) \
+        and _BLANK_LINE.search(text, synoptic, char) is None
 
 
 _NOT_A_HEADING = re.compile(r"[ \t]+(?:size|dimensions?|measures|measuring|weight|integrity)\b", re.IGNORECASE)

@@ -445,3 +445,21 @@ def phrasing_table(cases: list) -> tuple:
         assert_extracted(getattr(results[case_id], field), text, value, evidence)
 
     return results, test
+
+
+def test_unindented_synoptic_fields_stay_in_the_synoptic_block():
+    """"SYNOPTIC SUMMARY:" then "Procedure: ESD" on the next line: the procedure line is the
+    block's first field, not a specimen section that swallows the block (the bundled example's
+    "Depth of invasion: invades muscularis propria" was read at specimen priority)."""
+    from pathlib import Path
+    example = (Path(__file__).resolve().parents[1] / "examples" / "rectal_net_esd.txt").read_text()
+    findings = extract_findings(example)
+    assert findings.depth.value == "muscularis_propria"
+    assert any("Depth of invasion" in e.text or "muscularis propria" in e.text for e in findings.depth.evidence)
+    micro = ("MICROSCOPIC DESCRIPTION:\nA neuroendocrine tumour infiltrating the submucosa.\n\n")
+    synoptic = ("SYNOPTIC SUMMARY:\nProcedure: Endoscopic submucosal dissection (ESD)\n"
+                "Depth of invasion: invades muscularis propria\n")
+    assert extract_findings(micro + synoptic).depth.value == "muscularis_propria"
+    # trap: after a blank line, a "PROCEDURE:" heading is a section of its own again
+    later = micro + "SYNOPTIC SUMMARY:\nHistologic type: NET\n\nPROCEDURE: ESD\nmucosa only\n"
+    assert extract_findings(later).depth.value == "submucosa"
