@@ -1273,10 +1273,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     k = bounds.index((name_start, a.end_char))
     after_end = min(ce, bounds[k + 1][0]) if k + 1 < len(bounds) else ce
     before_start = max(cs, bounds[k - 1][1]) if k > 0 else cs
-    cut = max(_clause_comma(text, before_start, name_start),
-              text.rfind(". ", before_start, name_start))
-    if cut >= 0:
-        before_start = cut + 1
+    before_start = _clause_start(text, before_start, name_start)
     status: Optional[str] = None
     said = ""  # the status word as written
     ev_s, ev_e = name_start, a.end_char
@@ -1311,8 +1308,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
                 and r.coordinated_gap.fullmatch(text, bounds[k - 1][1], name_start):
             # "clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm"
             prev_start = max(cs, bounds[k - 2][1]) if k > 1 else cs
-            cut = max(_clause_comma(text, prev_start, bounds[k - 1][0]), text.rfind(". ", prev_start, bounds[k - 1][0]))
-            last = _status_before(d, cut + 1 if cut >= 0 else prev_start, bounds[k - 1][0])
+            last = _status_before(d, _clause_start(text, prev_start, bounds[k - 1][0]), bounds[k - 1][0])
             if last is not None and not r.coordinated_lead.fullmatch(text, last.end(), bounds[k - 1][0]):
                 last = None
         if last is not None:
@@ -1439,6 +1435,13 @@ def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
     for last in d.rules.margin_status.finditer(d.text, lo, hi):
         pass
     return last
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the last clause in ``[lo, hi)`` starts: after its last word-separating comma or
+    ". ", else ``lo`` (the words before a margin's name that may hold its status)."""
+    cut = max(_clause_comma(text, lo, hi), text.rfind(". ", lo, hi))
+    return cut + 1 if cut >= 0 else lo
 
 
 def _clause_comma(text: str, lo: int, hi: int) -> int:
