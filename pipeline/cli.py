@@ -164,7 +164,8 @@ def evaluate(
     gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="The gold folder (gold_reports/)."),
     split: Optional[str] = typer.Option(None, help="train, test or all (pooled); default: train and test separately."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    mismatches: bool = typer.Option(False, "--mismatches", help="List every field where extraction and gold differ."),
+    mismatches: bool = typer.Option(False, "--mismatches", help="List every field where extraction and gold differ (also in --json). "
+                                    "Names held-out cases: never use it on the test split while writing rules."),
     llm: Optional[str] = typer.Option(None, "--llm", help="Also score LLM-only and reconciled (rules+LLM) extraction with this LangChain model string."),
     llm_cache: Optional[Path] = typer.Option(None, "--llm-cache", file_okay=False, help="Cache folder for LLM answers (a re-run costs nothing)."),
 ) -> None:
@@ -188,7 +189,7 @@ def evaluate(
             raise typer.Exit(2)
     results = evaluate_splits(gold_dir, split, extractors)
     if as_json:
-        typer.echo(json.dumps({label: [r.to_dict() for r in reps] for label, reps in results.items()},
+        typer.echo(json.dumps({label: [r.to_dict(mismatches) for r in reps] for label, reps in results.items()},
                               indent=2, ensure_ascii=False))
         return
     console = Console()

@@ -195,8 +195,10 @@ class EvalReport:
             total.add(score)
         return total
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, mismatches: bool = True) -> dict[str, Any]:
+        """The scores as plain data; ``mismatches=False`` leaves out which case got which field
+        wrong (what may be shown of a held-out split)."""
+        out = {
             "name": self.name,
             "n_cases": self.n_cases,
             "fields": {name: s.to_dict() for name, s in self.fields.items()},
@@ -205,6 +207,9 @@ class EvalReport:
             "mismatches": [asdict(m) for m in self.mismatches],
             "errors": [{"case_id": c, "error": e} for c, e in self.errors],
         }
+        if not mismatches:
+            del out["mismatches"]
+        return out
 
 
 def values_equal(name: str, gold: Any, predicted: Any) -> bool:

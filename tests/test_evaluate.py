@@ -164,6 +164,27 @@ def test_cli_json_on_a_tiny_gold_dir(tmp_path):
     assert out["test"][0]["fields"]["site"]["support"] == 1
 
 
+def test_cli_json_lists_per_case_mismatches_only_when_asked(tmp_path):
+    """Scores are safe to print for the held-out split; which case got which value wrong is not,
+    so `--json` carries per-case mismatches only with `--mismatches`, as the table output does."""
+    import json
+    (tmp_path / "test").mkdir()
+    (tmp_path / "train").mkdir()
+    text = "Rectum, ESD: neuroendocrine tumour."
+    (tmp_path / "test" / "x.txt").write_text(text, encoding="utf-8")
+    fields = {n: {"value": None, "evidence": []} for n in Findings.field_names()}
+    s = text.index("Rectum")
+    fields["site"] = {"value": "colon", "evidence": [{"start": s, "end": s + 6, "text": "Rectum"}]}
+    (tmp_path / "test" / "x.json").write_text(json.dumps({"id": "x", "fields": fields}))
+    runner = CliRunner()
+    quiet = json.loads(runner.invoke(app, ["evaluate", str(tmp_path), "--split", "test", "--json"]).output)
+    assert "mismatches" not in quiet["test"][0]
+    assert quiet["test"][0]["fields"]["site"]["fn"] == 1
+    loud = json.loads(runner.invoke(app, ["evaluate", str(tmp_path), "--split", "test", "--json",
+                                          "--mismatches"]).output)
+    assert ("x", "site") in [(m["case_id"], m["field"]) for m in loud["test"][0]["mismatches"]]
+
+
 # --- acceptance floor (issue 2) -----------------------------------------------------------
 
 ACCEPTANCE_F1 = 0.95
