@@ -88,6 +88,11 @@ def test_text_without_identifiers_is_unchanged():
     ("Case #: 2611408", "2611408"),
     ("MRN: A1234567", "A1234567"),
     ("NHS number: 4857 773 456", "4857 773 456"),
+    # Numbers printed in blocks whose first block has three digits (the NHS 3-3-4 layout).
+    ("NHS number: 943 476 5919", "943 476 5919"),
+    ("MRN: 123 4567", "123 4567"),
+    ("Patient ID: 987 654 321", "987 654 321"),
+    ("MRN: 123 mm", None),
     # Clinical text after a 'Specimen:' label is not an identifier, even when a scanned report
     # prints a zero for the letter O (w10b OCR) or the line gives a measurement.
     ("Specimen: ANTERI0R RESECTI0N 0F RECTUM", None),
