@@ -323,8 +323,11 @@ def test_a_leading_negation_covers_its_clause(quote):
     ("margin_deep", "close", "the deep limit is healthy\nat 500 µm", False),
     ("margin_deep", "negative", "The deep limit of resection is in safe tissue at 0.6 mm", True),
     ("margin_deep", "negative", "healthy mucosa; tumour at the deep margin", False),
-    # "Completely excised", not its negations.
-    ("margin_deep", "negative", "Completely excised", True),
+    # "Completely excised" is the overall excision assessment, not a margin statement
+    # (docs/gold.md, Margins): it supports no margin status, and nor do its negations.
+    ("margin_deep", "negative", "Completely excised", False),
+    ("margin_lateral", "negative", "The lesion is completely excised.", False),
+    ("margin_deep", "positive", "Completely excised", False),
     ("margin_lateral", "negative", "Incompletely excised", False),
     ("margin_lateral", "negative", "not completely excised", False),
     # Synoptic differentiation values; a two-tier word yields to a stated grade or differentiation.
@@ -421,6 +424,13 @@ def test_w5_w6_cues_support_their_value_and_reject_the_opposite(name, value, quo
     ("lvi", "present", "Perineural invasion: no\nLymphovascular invasion: present", True),
     ("lvi", "absent", "Perineural invasion: no\nLymphovascular invasion: present", False),
     # A tumour embolus (singular) in a vessel, and its negation.
+    # "with" supports presence only when what follows is the invasion, not a stain or a method.
+    ("lvi", "present", "Lymphovascular invasion: not identified (confirmed with D2-40)", False),
+    ("lvi", "absent", "Lymphovascular invasion: not identified (confirmed with D2-40)", True),
+    ("lvi", "present", "adenocarcinoma with lymphovascular invasion", True),
+    ("lvi", "present", "NET with focal lymphatic invasion (D2-40)", True),
+    ("pni", "present", "carcinoma with perineural invasion", True),
+    ("pni", "present", "PNI: not seen with S100", False),
     ("lvi", "present", "shows a tumour embolus within a lymphatic channel", True),
     ("lvi", "absent", "shows a tumour embolus within a lymphatic channel", False),
     ("lvi", "present", "no tumour embolus within a lymphatic channel", False),
