@@ -102,6 +102,20 @@ def test_jsonl_bad_lines_are_failed_items_and_the_rest_goes_on(tmp_path):
     assert count_inputs(path) == 7
 
 
+def test_csv_count_matches_the_rows_read_with_multiline_cells_and_blank_lines(tmp_path):
+    """A CSV archive is counted up front too, so a long run shows an ETA."""
+    path = tmp_path / "archive.csv"
+    path.write_bytes(
+        b'id,text\r\nr1,"line one\r\nline two, with a comma"\r\n\r\n'
+        b'r2,"He said ""x""\n\n and went on"\r\nr3,\r\nr4,caf\xe9\r\n'
+    )
+    items = list(iter_inputs(path))
+    assert [it.report_id for it in items] == ["r1", "r2", "r3", "r4"]
+    assert count_inputs(path) == len(items) == 4
+    (tmp_path / "empty.csv").write_text("id,text\n")
+    assert count_inputs(tmp_path / "empty.csv") == 0
+
+
 def test_csv_missing_text_column_is_a_usage_error(tmp_path):
     path = tmp_path / "archive.csv"
     path.write_text("id,body\nr1,hello\n")
