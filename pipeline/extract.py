@@ -1315,8 +1315,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             status, ev_s, said = last.lastgroup, last.start(), last.group()
     if status == "not_stated":
         return []  # "Margins: not applicable (no tumor)": no margin status is stated
-    if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
+    doubt = r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80) if status == "positive" else None
+    if doubt is not None:
         status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
+        ev_e = doubt.end()
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
     # "lateral 4 mm" (inside or after). A distance followed by "from" after this anchor
     # belongs to the next margin.
