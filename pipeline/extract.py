@@ -1383,7 +1383,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
     kind = ""
-    if status is None and dist is not None:
+    from_distance = status is None and dist is not None
+    if from_distance:
         status = "close" if dist < r.close_below or (upper and dist <= r.close_below) else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
     elif status == "close" and said.lower() in r.weak_status:
@@ -1400,9 +1401,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if len(sides) == 2:  # "Deep/lateral margins: 0.4 mm / 2 mm"
         paired = _paired_distances(d, a, name_start, sides, after_end)
         for side, (value, ps, pe) in paired.items():
-            side_status = status or ("close" if value < r.close_below else "negative")
+            # each margin's status from its own length when no status word is stated
+            stated = status if not from_distance else None
+            side_status = stated or ("close" if value < r.close_below else "negative")
             found.append(Candidate(_SIDE_FIELD[side], side_status, min(ev_s, ps), max(ev_e, pe),
-                                   kind="" if status else "distance"))
+                                   kind="" if stated else "distance"))
             found.append(Candidate(_SIDE_FIELD[side] + "_mm", value, min(ev_s, ps), max(ev_e, pe)))
         if paired:
             return found
@@ -1486,16 +1489,31 @@ def _paired_distances(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
         return {}
     order, after = _pair_order(d, a, name_start, sides)
     lengths = list(d.rules.length.finditer(d.text, after, end))
-    if len(lengths) != 2 or not _PAIR_JOIN.fullmatch(d.text, lengths[0].end(), lengths[1].start()):
+    if len(lengths) == 1:
+        # "2 and 0.5 mm respectively", "(0.5/2 mm)": the first number shares the second's unit
+        shared = _SHARED_UNIT_PAIR.search(d.text, after, lengths[0].end())
+        if shared is None or shared.end() != lengths[0].end():
+            return {}
+        unit = lengths[0].group("unit")
+        pairs = [(shared.group("first"), unit, shared.start("first"), shared.end("first")),
+                 (lengths[0].group("value"), unit, lengths[0].start(), lengths[0].end())]
+    elif len(lengths) == 2 and _PAIR_JOIN.fullmatch(d.text, lengths[0].end(), lengths[1].start()):
+        pairs = [(m.group("value"), m.group("unit"), m.start(), m.end()) for m in lengths]
+    else:
         return {}
     out: dict[str, tuple[float, int, int]] = {}
-    for side, m in zip(order, lengths):
-        value = parse_number(m.group("value"))
-        mm = None if value is None else to_mm(value, m.group("unit"))
+    for side, (number, unit, start, stop) in zip(order, pairs):
+        value = parse_number(number)
+        mm = None if value is None else to_mm(value, unit)
         if mm is None:
             return {}
-        out[side] = (mm, m.start(), m.end())
+        out[side] = (mm, start, stop)
     return out
+
+
+#: "2 and 0.5 mm", "0.5/2 mm": a bare number, a join, then a length (the shared unit's)
+_SHARED_UNIT_PAIR = re.compile(r"(?<![\w.,])(?P<first>\d+(?:[.,]\d+)?|\.\d+)[ \t]*(?:/|,|and|&)[ \t]*"
+                               r"(?:\d+(?:[.,]\d+)?|\.\d+)[ \t]*(?:mm|cm|[µμu]m|microns?)\b", re.IGNORECASE)
 
 
 def _paired_statuses(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
