@@ -49,6 +49,7 @@ class Candidate:
     part: Optional[str] = None  # specimen part letter, None when the report has no parts
     kind: str = ""  # "generic" margin, "diff" grade, "bare" size: weaker evidence
     section: Optional[str] = None
+    local: bool = False  # a margin that only an endoscopic or local excision has ("Base: clear")
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -1482,6 +1483,9 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             found.append(Candidate(field, status, ev_s, ev_e, kind=kind))
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
+    if a.text.lower() in r.local_margin_words:  # "Base: clear": only an endoscopic or local excision's
+        for c in found:
+            c.local = True
     return found
 
 
@@ -2149,6 +2153,11 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = strong or cands
         cands = [c for c in cands if c.kind == "largest"] or cands
         cands += unknown
+        if not cands:
+            return None
+    if field.startswith("margin_") and (chosen.get("procedure") in rules.local_not_procedures
+                                        or chosen.get("site") in rules.local_not_sites):
+        cands = [c for c in cands if not c.local]  # "Base: clear" of an appendicectomy: no field
         if not cands:
             return None
     if field in ("margin_lateral", "margin_deep", "margin_radial"):
