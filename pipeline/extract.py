@@ -49,6 +49,7 @@ class Candidate:
     part: Optional[str] = None  # specimen part letter, None when the report has no parts
     kind: str = ""  # "generic" margin, "diff" grade, "bare" size: weaker evidence
     section: Optional[str] = None
+    local: bool = False  # a margin that only an endoscopic or local excision has ("Base: clear")
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -174,6 +175,21 @@ class Rules:
         # The words the margin prefix can end with: a cheap test before its end-anchored search.
         self.margin_prefix_words = _alternatives(v["margin_prefix"])
         self.distance_owner = re.compile(v["margin_distance_owner"], i)
+        at = v["margin_at_before"]
+        self.margin_at_before = re.compile(at["at"], i)
+        self.margin_at_not = re.compile(at["not"], i)
+        self.margin_next_distance = [re.compile(x, i) for x in v["margin_next_distance"]["regexes"]]
+        lone = v["margin_lone"]
+        self.lone_margin_words = frozenset(lone["words"])
+        self.lone_margin_before = re.compile(lone["before"], i)
+        self.lone_margin_not_after = re.compile(lone["not_after"], i)
+        local = v["margin_local_label"]
+        self.local_margin_words = frozenset(local["words"])
+        self.local_not_procedures = frozenset(local["not_procedures"])
+        self.local_not_sites = frozenset(local["not_sites"])
+        closest = v["margin_closest_distance"]
+        self.closest_distance = re.compile(closest["regex"], i)
+        self.closest_lines = int(closest["lines"])
         self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
         self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
         self.side_precedence = {k: w for k, w in v["margin_side_precedence"].items()
@@ -341,6 +357,8 @@ class _Doc:
         self.text = doc_text(doc)
         rules = rules.for_text(self.text)
         self.depth_anchors: list[tuple[int, int]] = []  # (start, end) of the layer anchors, set by the component
+        self.margin_anchors: list["_Anchor"] = []  # every MARGIN anchor, counted or not, set by the component
+        self.margin_anchor_starts: list[int] = []
         self.rules = rules
         self.sent_starts: list[int] = doc.user_data.get(SENTENCES_KEY) or [0]
         self.sections = doc.user_data.get(SECTIONS_KEY) or [(None, 0, len(self.text))]
@@ -605,6 +623,8 @@ class FindingsComponent:
         # The target matcher stores its anchors, sorted by position, as plain tuples too.
         anchors = [_Anchor(d.text, *t) for t in doc.user_data.get(ANCHORS_KEY, ())]
         d.depth_anchors = [(a.start_char, a.end_char) for a in anchors if a.label_ == "DEPTH"]
+        d.margin_anchors = [a for a in anchors if a.label_ == "MARGIN"]
+        d.margin_anchor_starts = [a.start_char for a in d.margin_anchors]
         margins = [a for a in anchors if a.label_ == "MARGIN" and _margin_counts(d, a)]
         margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
@@ -1239,8 +1259,39 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
         for side, beaten in d.rules.side_precedence.items():
             if side in cached:
                 cached -= set(beaten)
+        if cached == {"all"}:
+            cached = _referent_sides(d, a) or cached
         d.margin_sides[a.start_char] = cached
     return set(cached)
+
+
+def _referent_sides(d: _Doc, a: "_Anchor") -> Optional[set[str]]:
+    """"The tumour is 0.4 mm from the deep margin. This margin is free", "Deep margin: 0.4 mm of
+    submucosa; margin free": a lone "the / this margin" in the next sentence or clause speaks of
+    the margin named just before it, when that one has a single side (value_rules "margin_lone")."""
+    r = d.rules
+    if a.text.lower() not in r.lone_margin_words or r.lone_margin_not_after.match(d.text, a.end_char):
+        return None
+    k = bisect.bisect_left(d.margin_anchor_starts, a.start_char) - 1
+    if k < 0:
+        return None
+    prev = d.margin_anchors[k]
+    cs, _ = d.clause(a.start_char, a.end_char)
+    if prev.end_char > cs or _margin_start(d, a) != a.start_char or (
+            d.text[cs:a.start_char].strip()
+            and not r.lone_margin_before.search(d.text, max(cs, a.start_char - 12), a.start_char)):
+        return None  # the margin before is in this clause, or this one has words of its own
+    ss = d.sentence(a.start_char)[0]
+    if prev.start_char < ss and (ss == 0 or prev.start_char < d.sentence(ss - 1)[0]
+                                 or _BLANK_LINE.search(d.text, prev.end_char, ss)):
+        return None  # not the sentence right before
+    sides = _margin_sides(d, prev)
+    if len(sides) != 1 or not sides <= _SIDE_FIELD.keys() or not _margin_counts(d, prev, sides):
+        return None
+    return sides
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 _INVOLVED_LENGTH = re.compile(r"\b(?:over|along|across)(?:[ \t]+a[ \t]+(?:length|stretch|extent)[ \t]+of)?[ \t]*$",
@@ -1311,12 +1362,19 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             last = _status_before(d, _clause_start(text, prev_start, bounds[k - 1][0]), bounds[k - 1][0])
             if last is not None and not r.coordinated_lead.fullmatch(text, last.end(), bounds[k - 1][0]):
                 last = None
-        if last is not None:
+        if last is None and text[max(before_start, name_start - 4) : name_start].lower().rstrip().endswith(("at", "the")):
+            at = r.margin_at_before.search(text, max(before_start, name_start - 80), name_start)
+            if at is not None and not r.margin_at_not.search(text, before_start, name_start):
+                last = at  # "Tumour is at the deep margin (0 mm)": the tumour placed at the margin
+                status, ev_s, said = "positive", at.start(), at.group()
+        elif last is not None:
             status, ev_s, said = last.lastgroup, last.start(), last.group()
     if status == "not_stated":
         return []  # "Margins: not applicable (no tumor)": no margin status is stated
-    if status == "positive" and r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80):
+    doubt = r.margin_involvement_doubt.match(text, max(ev_e, a.end_char), ce + 80) if status == "positive" else None
+    if doubt is not None:
         status = "indeterminate"  # "abuts the cauterised deep margin; involvement cannot be excluded"
+        ev_e = doubt.end()
     # The distance: "0.5 mm from the deep margin" (before), "deep margin: clear (1.3 mm)",
     # "lateral 4 mm" (inside or after). A distance followed by "from" after this anchor
     # belongs to the next margin.
@@ -1363,10 +1421,13 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         cell = _table_unit_number(d, a)  # "| deep (basal) | tumourfree | 0.8 |" under "(mm)"
         if cell is not None:
             dist, ev_e = cell[0], max(ev_e, cell[1])
+    if dist is None and dm is None and len(sides) == 1 and (k + 1 == len(bounds) or bounds[k + 1][0] >= ce):
+        dm = _next_sentence_distance(d, a, ce) or _closest_margin_distance(d, a)
     bound = upper = False
     if dm is not None:
         value = parse_number(dm.group("value"))
-        dist = None if value is None else to_mm(value, dm.group("unit"))
+        unit = dm.group("unit") or dm.groupdict().get("label_unit")
+        dist = None if value is None or unit is None else to_mm(value, unit)
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
             bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
@@ -1381,7 +1442,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         status = "indeterminate"
         ev_s, ev_e = _modifier_hull(d, a, ev_s, ev_e)
     kind = ""
-    if status is None and dist is not None:
+    from_distance = status is None and dist is not None
+    if from_distance:
         status = "close" if dist < r.close_below or (upper and dist <= r.close_below) else "negative"
         kind = "distance"  # a status read from a distance yields to a stated status word
     elif status == "close" and said.lower() in r.weak_status:
@@ -1398,9 +1460,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if len(sides) == 2:  # "Deep/lateral margins: 0.4 mm / 2 mm"
         paired = _paired_distances(d, a, name_start, sides, after_end)
         for side, (value, ps, pe) in paired.items():
-            side_status = status or ("close" if value < r.close_below else "negative")
+            # each margin's status from its own length when no status word is stated
+            stated = status if not from_distance else None
+            side_status = stated or ("close" if value < r.close_below else "negative")
             found.append(Candidate(_SIDE_FIELD[side], side_status, min(ev_s, ps), max(ev_e, pe),
-                                   kind="" if status else "distance"))
+                                   kind="" if stated else "distance"))
             found.append(Candidate(_SIDE_FIELD[side] + "_mm", value, min(ev_s, ps), max(ev_e, pe)))
         if paired:
             return found
@@ -1411,14 +1475,76 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     for side in sides:
         if side == "all":
             if status:
-                found.append(Candidate("margin_all", status, ev_s, ev_e, kind="generic"))
+                found.append(Candidate("margin_all", status, ev_s, ev_e,
+                                       kind="distance" if from_distance else "generic"))
             continue
         field = _SIDE_FIELD[side]
         if status:
             found.append(Candidate(field, status, ev_s, ev_e, kind=kind))
         if dist is not None and len(sides) == 1:
             found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
+    if a.text.lower() in r.local_margin_words:  # "Base: clear": only an endoscopic or local excision's
+        for c in found:
+            c.local = True
     return found
+
+
+def _margin_anchor_in(d: _Doc, lo: int, hi: int) -> bool:
+    """Whether a MARGIN anchor (counted or not) starts in ``[lo, hi)``."""
+    k = bisect.bisect_left(d.margin_anchor_starts, lo)
+    return k < len(d.margin_anchor_starts) and d.margin_anchor_starts[k] < hi
+
+
+def _next_sentence_distance(d: _Doc, a: "_Anchor", ce: int) -> Optional[re.Match[str]]:
+    """"Deep margin: clear. Clearance 0.4 mm", "Deep margin: Clear" / "  Distance: 0.7 mm",
+    "... free; however, tumour lies 0.1 mm from it": the distance that opens the clause or the
+    sentence right after a margin's statement (no blank line between), when nothing else in that
+    statement or in the distance names a margin (value_rules.json "margin_next_distance")."""
+    text = d.text
+    ss, se = d.sentence(a.start_char)
+    if ce < se and text[ce] == ";":  # "Deep margin is free; however, tumour lies 0.1 mm from it"
+        ns, ne = ce + 1, d.clause(ce + 1, ce + 1)[1]
+    elif se >= len(text) or text[ce:se].strip(" \t\r\n.") or _BLANK_LINE.search(text, a.end_char, se):
+        return None
+    else:
+        ns, ne = d.sentence(se)
+    if _margin_anchor_in(d, a.end_char, ns):
+        return None
+    for rx in d.rules.margin_next_distance:
+        m = rx.match(text, ns, ne)
+        if m is not None:
+            return None if _margin_anchor_in(d, ns, m.end()) else m
+    return None
+
+
+def _closest_margin_distance(d: _Doc, a: "_Anchor") -> Optional[re.Match[str]]:
+    """CAP: "Distance of tumour from closest margin: 0.6 mm" and "Closest margin: deep" on a line
+    of the same block (before or after): the distance is the named side's
+    (value_rules.json "margin_closest_distance")."""
+    text = d.text
+    if not a.text.lower().startswith(("closest", "nearest")):
+        return None  # the "closest = <side>" anchor
+    ls = text.rfind("\n", 0, a.start_char) + 1
+    le = text.find("\n", a.end_char)
+    le = len(text) if le < 0 else le
+    lo, hi = ls, le
+    for _ in range(d.rules.closest_lines):  # the block: lines around, up to a blank line
+        p = text.rfind("\n", 0, max(0, lo - 1))
+        if lo == 0 or not text[p + 1 : lo].strip():
+            break
+        lo = p + 1
+    for _ in range(d.rules.closest_lines):
+        if hi >= len(text):
+            break
+        n = text.find("\n", hi + 1)
+        n = len(text) if n < 0 else n
+        if not text[hi + 1 : n].strip():
+            break
+        hi = n
+    for m in d.rules.closest_distance.finditer(text, lo, hi):
+        if not (ls <= m.start() < le) and (m.group("unit") or m.group("label_unit")):
+            return m
+    return None
 
 
 def _status_of_next(r: Rules, text: str, m: re.Match[str], name: int) -> bool:
@@ -1484,16 +1610,31 @@ def _paired_distances(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
         return {}
     order, after = _pair_order(d, a, name_start, sides)
     lengths = list(d.rules.length.finditer(d.text, after, end))
-    if len(lengths) != 2 or not _PAIR_JOIN.fullmatch(d.text, lengths[0].end(), lengths[1].start()):
+    if len(lengths) == 1:
+        # "2 and 0.5 mm respectively", "(0.5/2 mm)": the first number shares the second's unit
+        shared = _SHARED_UNIT_PAIR.search(d.text, after, lengths[0].end())
+        if shared is None or shared.end() != lengths[0].end():
+            return {}
+        unit = lengths[0].group("unit")
+        pairs = [(shared.group("first"), unit, shared.start("first"), shared.end("first")),
+                 (lengths[0].group("value"), unit, lengths[0].start(), lengths[0].end())]
+    elif len(lengths) == 2 and _PAIR_JOIN.fullmatch(d.text, lengths[0].end(), lengths[1].start()):
+        pairs = [(m.group("value"), m.group("unit"), m.start(), m.end()) for m in lengths]
+    else:
         return {}
     out: dict[str, tuple[float, int, int]] = {}
-    for side, m in zip(order, lengths):
-        value = parse_number(m.group("value"))
-        mm = None if value is None else to_mm(value, m.group("unit"))
+    for side, (number, unit, start, stop) in zip(order, pairs):
+        value = parse_number(number)
+        mm = None if value is None else to_mm(value, unit)
         if mm is None:
             return {}
-        out[side] = (mm, m.start(), m.end())
+        out[side] = (mm, start, stop)
     return out
+
+
+#: "2 and 0.5 mm", "0.5/2 mm": a bare number, a join, then a length (the shared unit's)
+_SHARED_UNIT_PAIR = re.compile(r"(?<![\w.,])(?P<first>\d+(?:[.,]\d+)?|\.\d+)[ \t]*(?:/|,|and|&)[ \t]*"
+                               r"(?:\d+(?:[.,]\d+)?|\.\d+)[ \t]*(?:mm|cm|[µμu]m|microns?)\b", re.IGNORECASE)
 
 
 def _paired_statuses(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
@@ -2014,6 +2155,11 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         cands += unknown
         if not cands:
             return None
+    if field.startswith("margin_") and (chosen.get("procedure") in rules.local_not_procedures
+                                        or chosen.get("site") in rules.local_not_sites):
+        cands = [c for c in cands if not c.local]  # "Base: clear" of an appendicectomy: no field
+        if not cands:
+            return None
     if field in ("margin_lateral", "margin_deep", "margin_radial"):
         if chosen.get("histology") in rules.tumour_histologies:
             cands = [c for c in cands if c.kind != "precursor"]  # the adenoma's margin
@@ -2148,13 +2294,16 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
     generic = by_field.pop("margin_all", [])
     for field in order:
         fc = by_field.get(field, [])
-        if field in ("margin_lateral", "margin_deep", "margin_radial") and not fc and generic:
+        if field in ("margin_lateral", "margin_deep", "margin_radial") and generic \
+                and all(c.kind == "distance" for c in fc):
             radical = chosen.get("procedure") == "radical_resection"
             # a generic "margins free" sets lateral and deep on an endoscopic or local excision,
-            # the radial margin on a radical resection, and neither on an appendicectomy (docs/gold.md)
+            # the radial margin on a radical resection, and neither on an appendicectomy (docs/gold.md);
+            # it is a status word, so it beats a status read from a distance alone ("Margins:
+            # uninvolved" / "Distance from closest margin: 0.6 mm" / "Closest margin: deep")
             if chosen.get("procedure") != "other" and (field == "margin_radial") == radical:
-                fc = [Candidate(field, c.value, c.start, c.end, c.priority, c.part, c.kind, c.section)
-                      for c in generic]
+                fc = fc + [Candidate(field, c.value, c.start, c.end, c.priority, c.part, c.kind, c.section)
+                           for c in generic if not fc or c.kind != "distance"]
         if not fc:
             continue
         if field == "site" and text is not None:
