@@ -9,7 +9,9 @@ The LLM returns ``{field, value, quote}`` claims. A claim becomes a finding only
 3. the located text supports the value: a status claim must match the quote's polarity
    ("present" quoted from "not identified" is rejected), a code must be written in the quote,
    a number must appear in it (after unit conversion; a zero count may be a statement such as
-   "all negative").
+   "all negative"). The quote is read as the layout means it: a table cell under its column
+   header, a checkbox line as its label and ticked options, a phrase cut by a form's column
+   continued on the next line (``support_problem_at``).
 
 Everything else becomes a ``RejectedClaim`` with a reason code. The cue vocabulary lives in
 ``resources/grounding_cues.json`` so that a pathologist can read and change it.
@@ -80,6 +82,12 @@ class _Cues:
     clause_breaks: re.Pattern                           # ... unless the next one opens like this
     ocr_letters: list[tuple[re.Pattern, str]]           # OCR digit read as a letter ('RESECTI0N')
     ocr_digits: list[tuple[re.Pattern, str]]            # OCR letter read as a digit ('2/l7')
+    unit_in_label: re.Pattern                           # 'SIZE_CM=' / 'Size (cm):' before a number
+    spelled_code: re.Pattern                            # a code dictated letter by letter ('p T 1 a')
+    table_delimiter: re.Pattern                         # cell delimiter of a table row
+    table_rule_row: re.Pattern                          # the rule row under a table's header
+    checkbox_box: re.Pattern                            # a checkbox, ticked or not
+    checkbox_checked: re.Pattern                        # ... and its tick
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern:
@@ -99,6 +107,7 @@ def _cues() -> _Cues:
     families = [{name: _any(p) for name, p in family.items()}
                 for family in data["field_names"].values()]
     names = {name: pattern for family in families for name, pattern in family.items()}
+    layout = data["layout"]
     return _Cues(
         polarity=polarity,
         values=values,
@@ -113,6 +122,12 @@ def _cues() -> _Cues:
         clause_breaks=_any(data["clause_breaks"]),
         ocr_letters=[(re.compile(p), r) for p, r in data["ocr_lookalikes"]["letters"]],
         ocr_digits=[(re.compile(p), r) for p, r in data["ocr_lookalikes"]["digits"]],
+        unit_in_label=re.compile(data["unit_in_label"].replace("{LENGTH_UNIT}", LENGTH_UNIT), _FLAGS),
+        spelled_code=re.compile(data["spelled_code"]),
+        table_delimiter=re.compile(layout["table_delimiter"]),
+        table_rule_row=re.compile(layout["table_rule_row"]),
+        checkbox_box=re.compile(layout["checkbox_box"]),
+        checkbox_checked=re.compile(layout["checkbox_checked"]),
     )
 
 
@@ -273,6 +288,9 @@ def _numbers(quote: str) -> list[tuple[float, Optional[str]]]:
         if value is None:
             continue
         unit = _UNIT_AFTER.match(cleaned, m.end())
+        if unit is None:
+            # 'TUMOUR_SIZE_CM=1.4', 'Size (cm): 1.4': the label says the unit.
+            unit = _cues().unit_in_label.search(cleaned, max(0, m.start() - 40), m.start())
         out.append((value, unit.group(1) if unit else None))
     return out
 
@@ -340,7 +358,10 @@ def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
             return None
         return f"{NOT_SUPPORTED}: the number {value:g} is not written in the quote"
     if name in ("pt", "pn"):
-        if _code_pattern(str(value), "T" if name == "pt" else "N").search(quote):
+        pattern = _code_pattern(str(value), "T" if name == "pt" else "N")
+        # A dictated code may be spelled out letter by letter: 'p T 1 a' is pT1a.
+        spelled = _cues().spelled_code.sub(lambda m: m.group(0).replace(" ", ""), quote)
+        if pattern.search(quote) or pattern.search(spelled):
             return None
         return f"{NOT_SUPPORTED}: the quote does not state {value}"
     cues = _cues()
@@ -363,6 +384,154 @@ def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
     if table is not None and value in table and not table[value].search(flat):
         return f"{NOT_SUPPORTED}: the quote does not mention {value}"
     return None
+
+
+# --- the quote in the report's layout: tables, checkboxes, two-column forms ---------------
+
+
+def support_problem_at(text: str, span: Span, name: str, value: Any) -> Optional[str]:
+    """Why the quote at ``span`` of ``text`` does not support ``name = value``, reading the quote
+    as the report's layout means it: a table cell under its column header, a checkbox line as its
+    label and ticked options (these readings replace the bare quote), and a phrase cut by a
+    form's column continued on the next line (only when the bare quote does not suffice)."""
+    reading = layout_reading(text, span)
+    if reading is not None:
+        return support_problem(name, value, reading)
+    problem = support_problem(name, value, span.text)
+    if problem is not None:
+        continued = _column_continued(text, span)
+        if continued is not None and support_problem(name, value, continued) is None:
+            return None
+    return problem
+
+
+def layout_reading(text: str, span: Span) -> Optional[str]:
+    """What the quote at ``span`` says in its layout, when that differs from its bare words:
+    a checkbox line's label and ticked options, or table cells labelled by their column header.
+    None when the quote is in neither layout (or the table's header is not unambiguous)."""
+    if _cues().checkbox_box.search(span.text):
+        return _checkbox_reading(text, span)
+    return _table_reading(text, span)
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """Start and end (without the line break) of the line holding ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _checkbox_reading(text: str, span: Span) -> str:
+    """Each line of the quote as its label (the words before the line's first box) and the
+    ticked options the quote covers: '[x] Moderate' on 'Differentiation: [ ] Well [x] Moderate'
+    reads 'Differentiation: Moderate'; an unticked option is never read."""
+    cues = _cues()
+    lines, pos = [], span.start
+    while pos <= span.end:
+        start, end = _line_at(text, pos)
+        line = text[start:end]
+        q0, q1 = max(span.start, start) - start, min(span.end, end) - start
+        boxes = list(cues.checkbox_box.finditer(line))
+        if not boxes:
+            lines.append(line[q0:q1])
+        else:
+            groups = [[line[:boxes[0].start()].strip()]]     # a label and its ticked options
+            for box, after in zip(boxes, boxes[1:] + [None]):
+                stop = after.start() if after is not None else len(line)
+                if box.start() >= q1 or stop <= q0:
+                    continue
+                # An option ends at a gutter: what follows is the next column's label.
+                option, *labels = re.split(r"\s{3,}", line[max(box.end(), q0):min(stop, q1)].strip())
+                if cues.checkbox_checked.search(box.group(0)):
+                    groups[-1].append(option)
+                groups += [[label] for label in labels]
+            lines.append("; ".join(" ".join(w for w in g if w) for g in groups if any(g)))
+        pos = end + 1
+    return "\n".join(lines)
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """The cells of a delimited row as (start, end) offsets in ``line``."""
+    cuts = [m.start() for m in _cues().table_delimiter.finditer(line)]
+    bounds = [-1] + cuts + [len(line)]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
+def _table_header(text: str, row_start: int, n_cells: int) -> Optional[list[str]]:
+    """The header cells of the table whose row starts at ``row_start``: the table's first row,
+    directly followed by a rule row, with no other rule row down to this row and as many cells
+    as this row. None when the table has no such unambiguous header."""
+    cues = _cues()
+    above: list[str] = []
+    pos = row_start
+    while pos > 0:
+        start, end = _line_at(text, pos - 1)
+        line = text[start:end]
+        if not (cues.table_rule_row.match(line) or cues.table_delimiter.search(line)):
+            break
+        above.append(line)
+        pos = start
+    rules = [i for i, line in enumerate(above) if cues.table_rule_row.match(line)]
+    if not rules:
+        return None
+    header_at = rules[0] + 1
+    if header_at >= len(above) or cues.table_rule_row.match(above[header_at]):
+        return None
+    # Above the header only a top border may remain.
+    if not all(cues.table_rule_row.match(line) for line in above[header_at + 1:]):
+        return None
+    header = above[header_at]
+    cells = _cells(header)
+    if len(cells) != n_cells:
+        return None
+    return [header[a:b].strip() for a, b in cells]
+
+
+def _table_reading(text: str, span: Span) -> Optional[str]:
+    """The quoted cells of one table row, each as '<column header>: <quoted words>', after the
+    row's own label (its first cell, when the quote does not cover it and it holds words, no
+    digits): '| 0 (0.6)' under 'VM (mm to VM)' reads 'VM (mm to VM): 0 (0.6)'."""
+    start, end = _line_at(text, span.start)
+    if span.end > end:
+        return None
+    line = text[start:end]
+    cells = _cells(line)
+    if len(cells) < 2:
+        return None
+    header = _table_header(text, start, len(cells))
+    if header is None:
+        return None
+    q0, q1 = span.start - start, span.end - start
+    quoted = [(i, line[max(a, q0):min(b, q1)].strip()) for i, (a, b) in enumerate(cells)]
+    quoted = [(i, words) for i, words in quoted if words]
+    if not quoted or any(not re.search(r"[^\W\d_]", header[i]) for i, _ in quoted):
+        return None
+    parts = []
+    first = next((i for i, (a, b) in enumerate(cells) if line[a:b].strip()), None)
+    if first is not None and first < quoted[0][0]:
+        label = line[slice(*cells[first])].strip()
+        if not re.search(r"\d", label):
+            parts.append(f"{header[first]}: {label}" if header[first] else label)
+    parts += [f"{header[i]}: {words}" for i, words in quoted]
+    return "; ".join(parts)
+
+
+def _column_continued(text: str, span: Span) -> Optional[str]:
+    """The quote and the words that continue it at the same column of the next line, when the
+    quote ends its line in the right-hand column of a two-column form (a gutter of two spaces
+    before that column on both lines): 'Well differentiated neuroendocrine' + 'tumour, ...'."""
+    start, end = _line_at(text, span.start)
+    if span.end > end or text[span.end:end].strip():
+        return None
+    column = span.start - start
+    if column < 2 or text[span.start - 2:span.start] != "  ":
+        return None
+    next_start, next_end = _line_at(text, end + 1) if end < len(text) else (end, end)
+    following = text[next_start:next_end]
+    if len(following) <= column or following[column - 2:column].strip() or following[column] == " ":
+        return None
+    words = re.split(r"\s{3,}", following[column:])[0]
+    return f"{span.text}\n{words}"
 
 
 # --- claims -> findings -------------------------------------------------------------------
@@ -402,7 +571,7 @@ def ground_claim(text: str, claim: Claim) -> Finding | RejectedClaim:
             return reject(f"{QUOTE_AMBIGUOUS}: the quote occurs {len(spans)} times; "
                           "quote the whole statement")
         finding = finding.model_copy(update={"evidence": spans})
-    problem = support_problem(claim.field, finding.value, spans[0].text)
+    problem = support_problem_at(text, spans[0], claim.field, finding.value)
     if problem is not None:
         return reject(problem)
     return finding

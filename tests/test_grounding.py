@@ -613,3 +613,203 @@ def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quot
 ])
 def test_w9_w10_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
     assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+# --- cues and layout readings for the w11a-w11d train phrasings: each with the claims it must keep rejecting ---
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # Dot leaders of a synoptic line ('SIZE.......14 MM') do not glue the number to a full stop;
+    # upper-case units convert like lower-case ones.
+    ("tumor_size_mm", 14, "TUMOR SIZE...................14 MM", True),
+    ("tumor_size_mm", 4, "TUMOR SIZE...................14 MM", False),
+    ("tumor_size_mm", 14, "Tumour size ........ 1.4 CM", True),
+    ("tumor_size_mm", 14, "Tumour size \u2026 14 mm", True),
+    ("tumor_size_mm", 15, "SIZE.....1.5 CM", True),
+    ("tumor_size_mm", 5, "SIZE.....1.5 CM", False),
+    # A unit written in the label ('TUMOUR_SIZE_CM=1.4', 'Size (cm): 1.4') is the number's unit.
+    ("tumor_size_mm", 14, "TUMOUR_SIZE_CM=1.4", True),
+    ("tumor_size_mm", 14, "Tumour size (cm): 1.4", True),
+    ("tumor_size_mm", 14, "Size in cm: 1.4", True),
+    ("margin_deep_mm", 2, "DEEP_MARGIN_CM=0.2", True),
+    ("tumor_size_mm", 14, "TUMOUR_SIZE_MM=1.4", False),
+    ("tumor_size_mm", 40, "TUMOUR_SIZE_CM=1.4; DISTANCE_MM=4", False),
+    ("tumor_size_mm", 50, "Polyp 2 cm: 5 mitoses", False),
+    # A status word 'not' closing a labelled statement ('Lymphatic invasion (D2-40): not.').
+    ("lvi", "absent", "Lymphatic invasion (D2-40): not. Venous invasion (CD31, EVG): not.", True),
+    ("lvi", "present", "Lymphatic invasion (D2-40): not. Venous invasion (CD31, EVG): not.", False),
+    ("pni", "absent", "Perineural invasion: not.", True),
+    ("pni", "present", "Perineural invasion: not.", False),
+    ("lvi", "absent", "Venous invasion: not excluded", False),
+    ("lvi", "absent", "Lymphatic invasion: not assessable.", False),
+    # 'I cannot exclude ... invasion' is indeterminate; 'I can exclude' is not.
+    ("lvi", "indeterminate", "I cannot exclude\nlymphovascular invasion", True),
+    ("lvi", "absent", "I cannot exclude\nlymphovascular invasion", False),
+    ("lvi", "present", "I cannot exclude\nlymphovascular invasion", False),
+    ("lvi", "indeterminate", "we could not confidently rule out lymphatic invasion", True),
+    ("pni", "indeterminate", "One cannot exclude perineural invasion.", True),
+    ("lvi", "indeterminate", "I can exclude lymphovascular invasion", False),
+    ("lvi", "indeterminate", "This allows me to exclude lymphovascular invasion", False),
+    # 'there is venous invasion' states presence; 'there is no ...' or 'whether there is ...' do not.
+    ("lvi", "present", "there is venous invasion in two thick-walled submucosal veins", True),
+    ("lvi", "absent", "there is venous invasion in two thick-walled submucosal veins", False),
+    ("lvi", "present", "There is focal lymphatic invasion (D2-40)", True),
+    ("lvi", "present", "THERE IS\nVENOUS INVASION", True),
+    ("pni", "present", "There is perineural invasion", True),
+    ("lvi", "present", "there is no venous invasion", False),
+    ("lvi", "absent", "there is no venous invasion", True),
+    ("lvi", "present", "there is no evidence of venous invasion", False),
+    ("lvi", "present", "whether there is venous invasion cannot be determined", False),
+    ("lvi", "indeterminate", "whether there is venous invasion cannot be determined", True),
+    ("lvi", "present", "there is equivocal venous invasion", False),
+    ("pni", "present", "there is venous invasion in two veins", False),
+    # Tumour that reaches the cauterised / diathermied base is at the deep margin.
+    ("margin_deep", "positive", "TUMOUR CELLS REACH THE CAUTERISED\nBASE", True),
+    ("margin_deep", "negative", "TUMOUR CELLS REACH THE CAUTERISED\nBASE", False),
+    ("margin_lateral", "positive", "TUMOUR CELLS REACH THE CAUTERISED\nBASE", False),
+    ("margin_deep", "positive", "carcinoma reaches the diathermied base of the stalk", True),
+    ("margin_deep", "positive", "tumour cells do not reach the cauterised base", False),
+    ("margin_deep", "negative", "tumour cells do not reach the cauterised base", True),
+    ("margin_deep", "positive", "the tumour reaches the base of the mucosa", False),
+    ("margin_deep", "positive", "reaches to within 0.3 mm of the cauterised base", False),
+    # A resection plane that 'cannot be identified with confidence' is an indeterminate margin.
+    ("margin_deep", "indeterminate", "the true resection plane cannot be identified with confidence", True),
+    ("margin_deep", "negative", "the true resection plane cannot be identified with confidence", False),
+    ("margin_deep", "positive", "the true resection plane cannot be identified with confidence", False),
+    ("margin_deep", "indeterminate", "the deep margin cannot be reliably identified", True),
+    ("margin_deep", "indeterminate", "the resection plane could not be identified with certainty", True),
+    ("margin_deep", "indeterminate", "tumour cannot be identified at the deep margin", False),
+    ("margin_deep", "indeterminate", "the deep margin can be identified with confidence and is clear", False),
+    # German: 'tumorfrei' / 'frei' is a status word, and wins over a distance under 1 mm.
+    ("margin_deep", "negative", "Basaler Resektionsrand tumorfrei, Abstand 0,5 mm", True),
+    ("margin_deep", "close", "Basaler Resektionsrand tumorfrei, Abstand 0,5 mm", False),
+    ("margin_lateral", "negative", "Lateraler (mukosaler) Resektionsrand frei, minimaler Abstand 3 mm", True),
+    ("margin_deep", "negative", "Basaler Resektionsrand nicht tumorfrei", False),
+    ("margin_deep", "negative", "Basaler Resektionsrand: Abstand 0,5 mm", False),
+    # A code and its digit written apart ('LVI 0', 'Pn 0', 'VM 0', 'BD: 1').
+    ("lvi", "absent", "LVI 0", True),
+    ("lvi", "present", "LVI 0", False),
+    ("pni", "absent", "Pn 0", True),
+    ("pni", "present", "Pn 0", False),
+    ("lvi", "absent", "L 0, V 0", True),
+    ("lvi", "present", "Ly 1, V 0", True),
+    ("pni", "absent", "LVI 0, Pn 0, BD1", True),
+    ("lvi", "absent", "LVI 0, Pn 0, BD1", True),
+    ("pni", "absent", "Ly 0, V 0", False),
+    ("lvi", "absent", "V 0.5", False),
+    ("margin_deep", "negative", "VM 0 (0.6 mm)", True),
+    ("margin_deep", "close", "VM 0 (0.6 mm)", False),
+    ("margin_deep", "positive", "VM: 1", True),
+    ("margin_deep", "negative", "distance to VM 0 mm", False),
+    ("tumor_budding", "BD1", "BD: 1", True),
+    ("tumor_budding", "BD3", "BD: 1", False),
+    # Zero mitoses stated in a sentence; atypical mitoses or another count do not say zero.
+    ("mitoses_per_2mm2", 0, "I could not find any mitoses across the whole tumour", True),
+    ("mitoses_per_2mm2", 0, "Mitotic\nfigures are not identified", True),
+    ("mitoses_per_2mm2", 0, "No mitoses identified in the tumour", True),
+    ("mitoses_per_2mm2", 0, "we did not find any mitotic figures", True),
+    ("mitoses_per_2mm2", 0, "I could not find any atypical mitoses", False),
+    ("mitoses_per_2mm2", 0, "atypical mitoses could not be found; 2 mitoses per 2 mm2", False),
+    ("mitoses_per_2mm2", 1, "I could not find any mitoses across the whole tumour", False),
+    ("mitoses_per_2mm2", 0, "Mitotic figures are identified", False),
+    ("mitoses_per_2mm2", 0, "I could not find the muscularis mucosae; mitoses 3 per 2 mm2", False),
+    # Telegraphic 'adenoCa'.
+    ("histology", "adenocarcinoma", "Invasive adenoCa", True),
+    ("histology", "adenocarcinoma", "ADENO-CA, mod diff", True),
+    ("histology", "adenoma", "Invasive adenoCa", False),
+    ("histology", "adenocarcinoma", "TVA w/ HGD", False),
+    # Dictated 'sub mucosa' is the submucosa, not the mucosa.
+    ("depth", "submucosa", "centred in the sub mucosa", True),
+    ("depth", "submucosa", "invading\nsub mucosa", True),
+    ("depth", "submucosa", "sub-mucosal invasion", True),
+    ("depth", "mucosa", "centred in the sub mucosa", False),
+    ("depth", "mucosa", "sub-mucosal invasion", False),
+    ("depth", "submucosa", "confined to the mucosa", False),
+    # A dictated code spelled out letter by letter ('p T 1 a').
+    ("pt", "pT1a", "p T 1 a", True),
+    ("pt", "pT1b", "p T 1 a", False),
+    ("pt", "pT1", "p T 1 a", False),
+    ("pn", "pN0", "p N 0 full stop", True),
+    ("pn", "pN1", "p N 0", False),
+    ("pt", "ypT2", "y p T 2", True),
+    ("pt", "pT2", "y p T 2", False),
+])
+def test_w11_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+_W11_TABLE = ("Lesion | Site | Size (mm) | Ly | V | Pn | BD | HM | VM (mm to VM)\n"
+              "-------+------+-----------+----+---+----+----+----+--------------\n"
+              "1      | Ra   | 16 x 12   | 1  | 0 | 0  | 2  | 1  | 0 (0.6)\n")
+_W11_MD_TABLE = ("| Feature             | Result          |\n"
+                 "|---------------------|-----------------|\n"
+                 "| Perineural invasion | not identified  |\n"
+                 "| Venous invasion     | present (EVG)   |\n")
+_W11_BOXES = ("Differentiation:      [ ] Well   [x] Moderate   [ ] Poor\n"
+              "Lymphovascular invasion:  [ ] Present   [x] Not identified\n"
+              "Perineural invasion:      [x] Present   [ ] Not identified\n"
+              "WHO grade: \u2610 G1  \u2612 G2  \u2610 G3\n")
+_W11_COLUMNS = ("MACROSCOPIC                                  MICROSCOPIC\n"
+                "Disc of rectal wall 38 x 30 x 9 mm, full     Well differentiated neuroendocrine\n"
+                "thickness, with perirectal fat on the deep   tumour, trabecular and insular\n"
+                "\n"
+                "SECOND OPINION                               Poorly differentiated neuroendocrine\n"
+                "Block B2 reviewed.                           carcinoma, small cell type\n"
+                "Sections show a well differentiated neuroendocrine\n"
+                "tumour.\n")
+
+
+@pytest.mark.parametrize("text, name, value, quote, ok", [
+    # A table cell quoted without its label is read under its column header (a header row
+    # followed by a rule row), with the row's word label; the header's field names count.
+    (_W11_TABLE, "margin_deep", "negative", "| 0 (0.6)", True),
+    (_W11_TABLE, "margin_deep", "close", "| 0 (0.6)", False),
+    (_W11_TABLE, "margin_deep_mm", 0.6, "| 0 (0.6)", True),
+    (_W11_TABLE, "margin_deep_mm", 1, "| 0 (0.6)", False),
+    (_W11_TABLE, "margin_lateral", "negative", "| 0 (0.6)", False),
+    (_W11_TABLE, "margin_lateral", "positive", "| 1  | 0 (0.6)", True),
+    (_W11_TABLE, "margin_deep", "positive", "| 1  | 0 (0.6)", False),
+    (_W11_TABLE, "lvi", "present", "| 1  | 0 |", True),
+    (_W11_TABLE, "pni", "absent", "| 0 | 0  |", True),
+    (_W11_TABLE, "pni", "present", "| 0 | 0  |", False),
+    (_W11_TABLE, "lvi", "absent", "| 0  | 2", False),
+    (_W11_TABLE, "tumor_budding", "BD2", "| 0  | 2", True),
+    (_W11_TABLE, "tumor_budding", "BD1", "| 0  | 2", False),
+    (_W11_TABLE, "tumor_size_mm", 16, "| 16 x 12", True),
+    (_W11_MD_TABLE, "pni", "absent", "| not identified", True),
+    (_W11_MD_TABLE, "lvi", "absent", "| not identified", False),
+    (_W11_MD_TABLE, "lvi", "present", "| present (EVG)", True),
+    (_W11_MD_TABLE, "pni", "present", "| present (EVG)", False),
+    # No rule row under the first row, a row with more cells than the header, or a quote
+    # over two rows: no header is read.
+    ("Ly | V\n1 | 0\n", "lvi", "absent", "| 0", False),
+    ("Ly | V\n---+---\n1 | 0 | 0\n", "lvi", "present", "1 | 0", False),
+    ("Site | distance to VM (mm)\n-----+------\nRa   | 0\n", "margin_deep", "negative", "| 0", False),
+    ("Site | distance to VM (mm)\n-----+------\nRa   | 0\n", "margin_deep_mm", 0, "| 0", True),
+    # A checkbox form: the line's label and only the checked options.
+    (_W11_BOXES, "grade", "G2", "[x] Moderate", True),
+    (_W11_BOXES, "grade", "G1", "[ ] Well", False),
+    (_W11_BOXES, "grade", "G1", "Differentiation:      [ ] Well   [x] Moderate", False),
+    (_W11_BOXES, "grade", "G2", "[ ] Well   [x] Moderate", True),
+    (_W11_BOXES, "grade", "G3", "[x] Moderate   [ ] Poor", False),
+    (_W11_BOXES, "lvi", "absent", "Lymphovascular invasion:  [ ] Present   [x] Not identified", True),
+    (_W11_BOXES, "lvi", "present", "Lymphovascular invasion:  [ ] Present   [x] Not identified", False),
+    (_W11_BOXES, "pni", "present", "Perineural invasion:      [x] Present", True),
+    (_W11_BOXES, "pni", "absent", "Perineural invasion:      [x] Present   [ ] Not identified", False),
+    (_W11_BOXES, "grade", "G2", "\u2612 G2", True),
+    (_W11_BOXES, "grade", "G3", "\u2612 G2  \u2610 G3", False),
+    # Two checkbox columns on one line: a ticked option ends at the gutter before the next label.
+    ("LVI [x] present      PNI [ ] present [x] absent\n", "lvi", "present", "LVI [x] present", True),
+    ("LVI [x] absent       PNI [x] present [ ] absent\n", "pni", "present", "[x] absent       PNI [x] present", True),
+    ("LVI [x] absent       PNI [x] present [ ] absent\n", "lvi", "present", "LVI [x] absent       PNI", False),
+    ("LVI [x] absent       PNI [x] present [ ] absent\n", "pni", "absent", "[x] absent       PNI [x] present", False),
+    # A phrase cut by a form's column continues at the same column of the next line.
+    (_W11_COLUMNS, "histology", "neuroendocrine_tumor", "Well differentiated neuroendocrine", True),
+    (_W11_COLUMNS, "histology", "neuroendocrine_carcinoma", "Well differentiated neuroendocrine", False),
+    (_W11_COLUMNS, "histology", "neuroendocrine_tumor", "Poorly differentiated neuroendocrine", False),
+    (_W11_COLUMNS, "histology", "neuroendocrine_carcinoma", "Poorly differentiated neuroendocrine", True),
+    (_W11_COLUMNS, "histology", "neuroendocrine_tumor", "Sections show a well differentiated neuroendocrine", False),
+])
+def test_w11_layout_readings_support_their_value_and_reject_the_opposite(text, name, value, quote, ok):
+    result = ground_claim(text, Claim(name, value, quote))
+    assert (not isinstance(result, RejectedClaim)) is ok, result
