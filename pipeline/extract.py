@@ -258,6 +258,7 @@ class Rules:
         self.pt = re.compile(r"(?<![A-Za-z])" + st["pt"] + r"(?![a-z0-9])")
         self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
         self.bare_t_context = re.compile(st["bare_t_context"], i)
+        self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
         self.pt_categories = set(st["pt_categories"])
         self.pn_categories = set(st["pn_categories"])
         jp = v["japanese"]
@@ -1878,6 +1879,7 @@ def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1", "-ve": "0", "−ve": "0", "+ve": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
+_DEFINITION_AFTER = re.compile(r"[ \t]*:")  # "submucosa (T1: invades lamina propria or submucosa ...)": a legend
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
 _SM_LEVEL = re.compile(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])")
@@ -1914,7 +1916,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue  # "OBX|9|TX|...": an HL7 value type between field separators, not a stage
             # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
             if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
-                                         or (len(cat) == 2 and cat[1] in "abcd")):
+                                         or (len(cat) == 2 and cat[1] in "abcd")
+                                         or (r.bare_t_depth_before.search(text, max(cs, m.start() - 60), m.start())
+                                             and not _DEFINITION_AFTER.match(text, m.end()))):
                 continue
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
     if "N" in code:

@@ -56,7 +56,28 @@ SM_SIZE = [
      "sm_invasion_um", 2300, "2,3 mm"),
 ]
 
+# 2. A T category as a depth label's value is the pT ("Depth: T1" counts as a pathologic stage
+#    written without p); it names no layer, so the depth stays null (every train depth has a layer).
+PT_DEPTH = [
+    ("pt_depth_label_bare", f"{EMR}.\nDepth: T1.\n", "pt", "pT1", "T1"),
+    ("pt_depth_label_bare_depth", f"{EMR}.\nDepth: T1.\n", "depth", None, None),
+    ("pt_depth_label_p", f"{EMR}.\nDepth of invasion: pT1\n", "pt", "pT1", "pT1"),
+    ("pt_depth_label_p_depth", f"{EMR}.\nDepth of invasion: pT1\n", "depth", None, None),
+    ("pt_depth_label_t3", f"{RES}.\nDepth: T3\n", "pt", "pT3", "T3"),
+    ("pt_depth_local_invasion", f"{RECT}.\nLocal invasion: T3 (perirectal fat)\n", "pt", "pT3", "T3"),
+    ("pt_depth_local_invasion_depth", f"{RECT}.\nLocal invasion: T3 (perirectal fat)\n", "depth", "subserosa", "perirectal fat"),
+    ("pt_depth_layer_paren", f"{RES}.\nDepth of tumour invasion: Muscularis propria (T2)\n", "pt", "pT2", "T2"),
+    ("pt_depth_layer_paren_depth", f"{RES}.\nDepth of tumour invasion: Muscularis propria (T2)\n", "depth", "muscularis_propria", "Muscularis propria"),
+    ("pt_depth_extent_sm", f"{EMR}.\nExtent of invasion: Submucosa (pT1)\n", "depth", "submucosa", "Submucosa"),
+    # traps: a block called T3, an MRI sequence; a length in brackets after pT1b stays unread
+    ("pt_depth_trap_block", f"{RES}. Deepest invasion (block T3): muscularis propria.\n", "pt", None, None),
+    ("pt_depth_trap_block_depth", f"{RES}. Deepest invasion (block T3): muscularis propria.\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("pt_depth_trap_legend", f"{EMR}.\nDepth of invasion: submucosa (T1: invades lamina propria or submucosa)\n", "pt", None, None),
+    ("pt_depth_trap_mri", f"{RES}. Depth on T2 images not assessed by pathology.\n", "pt", None, None),
+    ("pt_depth_trap_pt1b_len", f"{EMR}, pT1b (12 mm).", "sm_invasion_um", None, None),
+    ("pt_depth_trap_pt1b_len_depth", f"{EMR}, pT1b (12 mm).", "depth", None, None),
+]
 
-ALL = SM_SIZE
+ALL = SM_SIZE + PT_DEPTH
 
 results, test_phrasing = phrasing_table(ALL)
