@@ -294,6 +294,9 @@ class Rules:
         self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
+        self.depth_serosa_under = re.compile(v["depth_serosa_under_before"], i)
+        self.depth_past_mm = re.compile(v["depth_past_mm_before"], i)
+        self.depth_reached_not_through = re.compile(v["depth_reached_not_through_before"], i)
         self.depth_included_after = re.compile(v["depth_included_after"], i)
         self.depth_occupied_before = re.compile(v["depth_occupied_before"], i)
         self.depth_vessel_location = re.compile(v["depth_vessel_location_before"], i)
@@ -1571,8 +1574,11 @@ def _sampled_layer(d: _Doc, a: "_Anchor") -> bool:
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
-    if negated and past:
+    confined = bool(negated and past)
+    if confined:
         negated = past = None  # "does not extend beyond the submucosa": confined to the submucosa
+    if negated and r.depth_reached_not_through.search(d.text, max(0, a.start_char - 90), a.start_char):
+        negated = False  # "reaches but does not breach the muscularis propria": in it, not past it
     if negated and ((r.depth_label_after.match(d.text, a.end_char)
                      and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char))
                     or _negation_after_next_layer(d, a)):
@@ -1594,6 +1600,9 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    if found and found[0].value == "serosa" \
+            and r.depth_serosa_under.search(d.text, max(0, a.start_char - 30), a.start_char):
+        return []  # "0.5 mm beneath the serosal surface": short of the serosa
     m = r.depth_other_organ.match(d.text, a.end_char)
     if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
         return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
@@ -1608,6 +1617,11 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         if um is not None:
             return [Candidate("sm_invasion_um", um, m.start("length"), a.end_char),
                     Candidate("depth", "submucosa", m.start("length"), a.end_char)]
+        # "Invasion through the muscularis mucosae", "carcinoma breaches the muscularis mucosae":
+        # past it, in the submucosa (a negated one, "not beyond", stays the mucosa: past is None)
+        through = r.depth_past_mm.search(d.text, max(cs, a.start_char - 40), a.start_char)
+        if through is not None and not confined and _PAST_MM_VERB.search(d.text, cs, a.start_char):
+            return [Candidate("depth", "submucosa", through.start(), a.end_char)]
     if found and found[0].value == "muscularis_propria":
         # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
@@ -1631,6 +1645,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 _NOT_SM_BETWEEN = re.compile(r"\b(?:meso\w+|subseros\w*|pericol\w*|perirectal|extramural|serosa\w*|margins?|"
                              r"muscularis\s+propria)\b", re.IGNORECASE)
+_PAST_MM_VERB = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat|breach|transgress|travers|grow|spread)",
+                           re.IGNORECASE)
 _INVASION_WORD = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat)", re.IGNORECASE)
 
 

@@ -78,6 +78,42 @@ PT_DEPTH = [
     ("pt_depth_trap_pt1b_len_depth", f"{EMR}, pT1b (12 mm).", "depth", None, None),
 ]
 
-ALL = SM_SIZE + PT_DEPTH
+# 3. Depth told by a verb. "through / beyond / below the muscularis mucosae", "breaches the
+#    muscularis mucosae": past it, in the submucosa (as "through the muscularis propria" is
+#    past it); the fat of the mesentery named with its tissue word; "extramural depth of invasion".
+VERBS = [
+    ("verb_into_not_through", f"{RECT}. The tumour infiltrates into but not through the muscularis propria.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_subserosal_fat", f"{RECT}. Tumour extends into the subserosal fat.", "depth", "subserosa", "subserosal"),
+    ("verb_muscle_coat", f"{RES}. The carcinoma reaches the muscle coat.", "depth", "muscularis_propria", "muscle coat"),
+    ("verb_penetrates_mm_into_sm", f"{EMR}. Carcinoma penetrates the muscularis mucosae into the submucosa.", "depth", "submucosa", "submucosa"),
+    ("verb_confined_lp", f"{EMR}. Carcinoma confined to the lamina propria.", "depth", "mucosa", "lamina propria"),
+    ("verb_breaches_mp_fat", f"{RES}. Carcinoma breaches the muscularis propria into pericolic fat.", "depth", "subserosa", "pericolic fat"),
+    ("verb_reaches_not_breach", f"{RES}. The carcinoma reaches but does not breach the muscularis propria.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_through_mm", f"{EMR}. Invasion through the muscularis mucosae.", "depth", "submucosa", "muscularis mucosae"),
+    ("verb_beyond_mm", f"{EMR}. Invasive glands extend beyond the muscularis mucosae.", "depth", "submucosa", "muscularis mucosae"),
+    ("verb_below_mm", f"{EMR}. The carcinoma extends below the muscularis mucosae.", "depth", "submucosa", "muscularis mucosae"),
+    ("verb_breaches_mm", f"{EMR}. Carcinoma breaches the muscularis mucosae.", "depth", "submucosa", "muscularis mucosae"),
+    ("verb_breached_mm", f"{EMR}. The carcinoma has breached the muscularis mucosae.", "depth", "submucosa", "muscularis mucosae"),
+    ("verb_penetrates_mm", f"{EMR}. Malignant glands penetrate the muscularis mucosae.", "depth", "submucosa", "muscularis mucosae"),
+    ("verb_mesocolic_adipose", f"{RES}. Tumour extends into mesocolic adipose tissue.", "depth", "subserosa", "mesocolic adipose tissue"),
+    ("verb_mesorectal_tissue", f"{RECT}.\nTumour invades: mesorectal tissue\n", "depth", "subserosa", "mesorectal tissue"),
+    ("verb_mesorectal_adipose", f"{RECT}. Tumour extends into the mesorectal adipose tissue.", "depth", "subserosa", "mesorectal adipose tissue"),
+    ("verb_extramural_doi", f"{RECT}. Extramural depth of invasion 4 mm.", "depth", "subserosa", "Extramural depth"),
+    ("verb_within_mm_of_serosa", f"{RES}. Tumour invades through the muscularis propria and extends to within 1 mm of the serosal surface.",
+     "depth", "subserosa", "through the muscularis propria"),
+    ("verb_beneath_serosa", f"{RES}. Tumour invades through the muscularis propria into subserosal tissue, 0.5 mm beneath the serosal surface.",
+     "depth", "subserosa", "subserosal"),
+    # traps: not past the muscularis mucosae, the mesorectum as the TME's quality
+    ("verb_trap_without_through_mm", f"{EMR}. Intramucosal carcinoma without invasion through the muscularis mucosae.", "depth", "mucosa", "Intramucosal"),
+    ("verb_trap_not_beyond_mm", f"{EMR}. The carcinoma does not extend beyond the muscularis mucosae.", "depth", "mucosa", "muscularis mucosae"),
+    ("verb_trap_not_penetrate_mm", f"{EMR}. The tumour does not penetrate the muscularis mucosae; the submucosa is free.", "depth", None, None),
+    ("verb_trap_within_serosa_alone", f"{RES}. Tumour extends to within 1 mm of the serosa.", "depth", None, None),
+    ("verb_trap_mesorectum_complete", f"{RECT} invading the muscularis propria.\nMesorectum: complete.\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_trap_mesorectum_intact", f"{RECT} invading the muscularis propria.\nMesorectum intact (Quirke grade 3).\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_trap_mesorectal_fascia", f"{RECT} invading the muscularis propria. Mesorectal fascia intact.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_trap_mesorectal_nodes", f"{RECT} invading the muscularis propria. Mesorectal tissue contains 14 lymph nodes.", "depth", "muscularis_propria", "muscularis propria"),
+]
+
+ALL = SM_SIZE + PT_DEPTH + VERBS
 
 results, test_phrasing = phrasing_table(ALL)
