@@ -295,6 +295,7 @@ class Rules:
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
         self.depth_serosa_under = re.compile(v["depth_serosa_under_before"], i)
+        self.depth_spared_after = re.compile(v["depth_spared_after"], i)
         self.depth_past_mm = re.compile(v["depth_past_mm_before"], i)
         self.depth_reached_not_through = re.compile(v["depth_reached_not_through_before"], i)
         self.depth_included_after = re.compile(v["depth_included_after"], i)
@@ -1589,6 +1590,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
+    if r.depth_spared_after.match(d.text, a.end_char, a.end_char + 80):
+        return []  # "the muscularis propria is unremarkable", "..., which is free of tumour"
     if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
             or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char) \
             or r.depth_vessel_location.search(d.text, max(0, a.start_char - 80), a.start_char):

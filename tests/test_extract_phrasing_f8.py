@@ -114,6 +114,48 @@ VERBS = [
     ("verb_trap_mesorectal_nodes", f"{RECT} invading the muscularis propria. Mesorectal tissue contains 14 lymph nodes.", "depth", "muscularis_propria", "muscularis propria"),
 ]
 
-ALL = SM_SIZE + PT_DEPTH + VERBS
+# 4. A deeper layer negated is not the depth; the layer the tumour does invade is named or not.
+NEGATED = [
+    ("neg_not_reach_mp", f"{RES}. The tumour does not reach the muscularis propria.", "depth", None, None),
+    ("neg_sm_not_reach_mp", f"{RES} invading the submucosa; it does not reach the muscularis propria.", "depth", "submucosa", "submucosa"),
+    ("neg_sm_not_reaching_mp", f"{RES}. Invasion into the submucosa, not reaching the muscularis propria.", "depth", "submucosa", "submucosa"),
+    ("neg_no_invasion_mp", f"{RES}. No invasion of the muscularis propria.", "depth", None, None),
+    ("neg_not_into_subserosa", f"{RES}. Tumour does not extend into the subserosa.", "depth", None, None),
+    ("neg_mp_without_fat", f"{RES} invades the muscularis propria without extension into pericolic fat.", "depth", "muscularis_propria", "muscularis propria"),
+    ("neg_mp_no_fat_invasion", f"{RES} invades the muscularis propria. No pericolic fat invasion.", "depth", "muscularis_propria", "muscularis propria"),
+    ("neg_subserosa_serosa_free", f"{RES} invading the subserosa. The serosal surface is uninvolved.", "depth", "subserosa", "subserosa"),
+]
+
+# 5. Layers named as anatomy, not invasion: overlying mucosa, a muscularis propria present,
+#    unremarkable or free of tumour.
+ANATOMY = [
+    ("anat_overlying_intact", f"{EMR}. The overlying mucosa is intact.", "depth", None, None),
+    ("anat_mp_present_uninvolved", f"{RES} invading the submucosa. Muscularis propria is present in the specimen and uninvolved.", "depth", "submucosa", "submucosa"),
+    ("anat_mp_unremarkable", f"{RES} invading the submucosa. The muscularis propria is unremarkable.", "depth", "submucosa", "submucosa"),
+    ("anat_mp_unremarkable_short", f"{RES} invading the submucosa. Muscularis propria unremarkable.", "depth", "submucosa", "submucosa"),
+    ("anat_mp_which_free", "Rectum, biopsy: adenocarcinoma. Tissue includes muscularis propria, which is free of tumour.", "depth", None, None),
+    ("anat_mp_which_uninvolved", f"{RES} invading the submucosa. The specimen includes muscularis propria, which is not involved.", "depth", "submucosa", "submucosa"),
+    ("anat_mp_identified_not_involved", f"{RES} invading the submucosa. Muscularis propria identified, not involved by tumour.", "depth", "submucosa", "submucosa"),
+    ("anat_overlying_mucosa_ulcer", "Rectum, EMR: neuroendocrine tumour in the submucosa. Overlying mucosa unremarkable.", "depth", "submucosa", "submucosa"),
+    # trap: "unremarkable" about something else leaves the layer the tumour invades
+    ("anat_trap_otherwise_unremarkable", f"{RES} invading into the muscularis propria, which is otherwise unremarkable.", "depth", "muscularis_propria", "muscularis propria"),
+    ("anat_trap_unremarkable_other", f"{RES} invading the muscularis propria; the background mucosa is unremarkable.", "depth", "muscularis_propria", "muscularis propria"),
+]
+
+# 6. Unusual synoptic labels for the depth.
+LABELS = [
+    ("label_extent_of_invasion", f"{EMR}.\nExtent of invasion: submucosa\n", "depth", "submucosa", "submucosa"),
+    ("label_level_of_infiltration", f"{RES}.\nLevel of infiltration: muscularis propria\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("label_deepest_layer", f"{RES}.\nDeepest layer involved: subserosa\n", "depth", "subserosa", "subserosa"),
+    ("label_deepest_layer_two", f"{EMR}.\nDeepest layer involved: mucosa and submucosa\n", "depth", "submucosa", "submucosa"),
+    ("label_invasion_front", f"{RES}.\nInvasion front: pericolic fat\n", "depth", "subserosa", "pericolic fat"),
+    ("label_tumour_extension", f"{RES}.\nTumour extension: into muscularis propria\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("label_wall_invasion", f"{RES}.\nWall invasion: subserosa\n", "depth", "subserosa", "subserosa"),
+    ("label_deepest_extent", f"{RES}.\nDeepest extent: subserosal fat\n", "depth", "subserosa", "subserosal"),
+    ("label_infiltration_depth", f"{EMR}.\nInfiltration depth: submucosa\n", "depth", "submucosa", "submucosa"),
+    ("label_local_spread", f"{RES}.\nLocal spread: into subserosa\n", "depth", "subserosa", "subserosa"),
+]
+
+ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS
 
 results, test_phrasing = phrasing_table(ALL)
