@@ -228,6 +228,7 @@ class Rules:
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
+        self.sm_after_layer = re.compile(v["sm_depth_after_layer"]["regex"], i)
         sz = v["sm_depth_size"]
         self.sm_size_gap = re.compile(sz["gap"], i)
         self.sm_size_after = re.compile(sz["after"], i)
@@ -1636,6 +1637,14 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             um = _um(paren)
             if um is not None:
                 found.append(Candidate("sm_invasion_um", um, a.start_char, paren.end()))
+        reached = r.sm_after_layer.match(d.text, a.end_char)
+        if reached is not None and _INVASION_WORD.search(d.text, d.clause(a.start_char, a.end_char)[0], a.start_char) \
+                and not r.sm_distance_after.match(d.text, reached.end(), reached.end() + 60) \
+                and not r.sm_size_after.match(d.text, reached.end(), reached.end() + 40):
+            # "Carcinoma infiltrates the submucosa to 1.3 mm"
+            um = _um(reached)
+            if um is not None:
+                found.append(Candidate("sm_invasion_um", um, a.start_char, reached.end()))
         # "Tumor invades 2500 um into the submucosa": the depth of submucosal invasion
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)
@@ -1661,7 +1670,7 @@ def _um(m: re.Match[str]) -> Optional[float]:
 _SM_GAP_BEFORE = re.compile(r"[ \t]{0,2}(?:of\s+)?(?:deep\s+)?")  # "1800 µm submucosal invasion", not a column away
 
 
-_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|\(sm\b|\bsm[1-3]\b|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
+_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|\(sm\b|\bsm[1-3]\b|submucos|(?:from|beyond|below)\s+(?:the\s+)?(?:muscularis\s+mucosae|(?-i:MM\b))",
                                 re.IGNORECASE)
 
 
@@ -1706,10 +1715,11 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
             um = None  # "2.8 mm below the surface epithelium": not measured from the muscularis mucosae
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, min(ev_start, a.start_char), max(m.end(), a.end_char)))
-    if submucosal and ("invasion" in lowered or found):
-        # "depth of SM invasion: 0.8 mm": a submucosal invasion depth is an invasion of the submucosa
+    if found or (submucosal and "invasion" in lowered):
+        # "depth of SM invasion: 0.8 mm", "Depth below muscularis mucosae: 1.8 mm": a submucosal
+        # invasion depth is an invasion of the submucosa
         ev_end = max((c.end for c in found), default=a.end_char)
-        found.append(Candidate("depth", "submucosa", a.start_char, ev_end))
+        found.append(Candidate("depth", "submucosa", min([a.start_char] + [c.start for c in found]), ev_end))
     return found
 
 

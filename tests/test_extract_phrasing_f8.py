@@ -156,6 +156,36 @@ LABELS = [
     ("label_local_spread", f"{RES}.\nLocal spread: into subserosa\n", "depth", "subserosa", "subserosa"),
 ]
 
-ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS
+# 7. SM invasion depth phrasings.
+SM_DEPTH = [
+    ("smd_below_mm", f"{EMR}, invasion 800 µm below the muscularis mucosae.", "sm_invasion_um", 800, "800 µm"),
+    ("smd_extends_to_beneath", f"{EMR}. Invasive carcinoma extends to 800 µm beneath the muscularis mucosae.", "sm_invasion_um", 800, "800 µm"),
+    ("smd_extends_to_beneath_depth", f"{EMR}. Invasive carcinoma extends to 800 µm beneath the muscularis mucosae.", "depth", "submucosa", "800 µm"),
+    ("smd_label_comma", f"{EMR} invading submucosa.\nSM depth: 1,2 mm\n", "sm_invasion_um", 1200, "1,2 mm"),
+    ("smd_from_mm_microns", f"{EMR}.\nDepth of submucosal infiltration (from MM): 1800 microns\n", "sm_invasion_um", 1800, "1800 microns"),
+    ("smd_label_below_mm_depth", f"{EMR}.\nDepth below muscularis mucosae: 1.8 mm\n", "depth", "submucosa", "1.8 mm"),
+    ("smd_label_from_mm_depth", f"{EMR}.\nInvasion depth from muscularis mucosae: 1800 µm\n", "depth", "submucosa", "1800 µm"),
+    ("smd_label_beyond_mm_depth", f"{EMR}.\nDepth of invasion beyond muscularis mucosae: 1.8 mm\n", "depth", "submucosa", "1.8 mm"),
+    ("smd_deepest_below_MM", f"{EMR}.\nDeepest invasion below MM: 1.8 mm\n", "sm_invasion_um", 1800, "1.8 mm"),
+    ("smd_layer_to_length", f"{EMR}. Carcinoma infiltrates the submucosa to 1.3 mm.", "sm_invasion_um", 1300, "1.3 mm"),
+    ("smd_layer_to_um", f"{EMR}. Carcinoma invades the submucosa to 900 µm.", "sm_invasion_um", 900, "900 µm"),
+    ("smd_layer_depth_of", f"{EMR}. Carcinoma infiltrates the submucosa to a depth of 1.3 mm.", "sm_invasion_um", 1300, "1.3 mm"),
+    # traps: no number, a criterion, a width, a distance to a margin
+    ("smd_trap_kikuchi", f"{EMR} invading submucosa, Kikuchi sm2.", "sm_invasion_um", None, None),
+    ("smd_trap_kikuchi_depth", f"{EMR} invading submucosa, Kikuchi sm2.", "depth", "submucosa", "submucosa"),
+    ("smd_trap_criterion", f"{EMR} invading submucosa ≥1000 µm.", "sm_invasion_um", None, None),
+    ("smd_trap_criterion_label", f"{EMR}. Depth of submucosal invasion: ≥1000 µm (deep invasion).", "sm_invasion_um", None, None),
+    ("smd_trap_criterion_less", f"{EMR}. Submucosal invasion depth less than 1000 µm (SM1).", "sm_invasion_um", None, None),
+    ("smd_trap_criterion_lt", f"{EMR}. SM invasion: shallow (< 1000 µm).", "sm_invasion_um", None, None),
+    ("smd_trap_width", f"{EMR} invading submucosa; width of invasion 3 mm.", "sm_invasion_um", None, None),
+    ("smd_trap_to_margin", f"{EMR}. Carcinoma infiltrates the submucosa to within 1 mm of the deep margin.", "sm_invasion_um", None, None),
+    ("smd_trap_to_from_margin", f"{EMR}. Carcinoma invades the submucosa to 0.4 mm from the deep margin.", "sm_invasion_um", None, None),
+    ("smd_trap_layer_for_width", f"{EMR}. Carcinoma invades the submucosa for 3 mm in width.", "sm_invasion_um", None, None),
+    ("smd_trap_deepest_beyond_mp", f"{RES}.\nDeepest invasion: 4 mm beyond the muscularis propria\n", "sm_invasion_um", None, None),
+    ("smd_trap_deepest_beyond_mp_depth", f"{RES}.\nDeepest invasion: 4 mm beyond the muscularis propria\n", "depth", "subserosa", "beyond the muscularis propria"),
+    ("smd_trap_below_measured_below", f"{EMR}. Cyst lies 1 mm below the muscularis mucosae; carcinoma is intramucosal.", "sm_invasion_um", None, None),
+]
+
+ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS + SM_DEPTH
 
 results, test_phrasing = phrasing_table(ALL)
