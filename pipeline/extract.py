@@ -297,7 +297,9 @@ class Rules:
         self.depth_position = re.compile(v["depth_position_before"], i)
         self.depth_serosa_under = re.compile(v["depth_serosa_under_before"], i)
         self.depth_spared_after = re.compile(v["depth_spared_after"], i)
+        self.depth_unidentified_after = re.compile(v["depth_unidentified_after"], i)
         self.depth_past_mm = re.compile(v["depth_past_mm_before"], i)
+        self.depth_past_mm_after = re.compile(v["depth_past_mm_after"], i)
         self.depth_reached_not_through = re.compile(v["depth_reached_not_through_before"], i)
         self.depth_included_after = re.compile(v["depth_included_after"], i)
         self.depth_occupied_before = re.compile(v["depth_occupied_before"], i)
@@ -1591,8 +1593,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
-    if r.depth_spared_after.match(d.text, a.end_char, a.end_char + 80):
-        return []  # "the muscularis propria is unremarkable", "..., which is free of tumour"
+    if r.depth_spared_after.match(d.text, a.end_char, a.end_char + 80) \
+            or r.depth_unidentified_after.match(d.text, a.end_char, a.end_char + 60):
+        return []  # "the muscularis propria is unremarkable", "..., which is free of tumour",
+        # "the muscularis mucosae cannot be identified"
     if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
             or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char) \
             or r.depth_vessel_location.search(d.text, max(0, a.start_char - 80), a.start_char):
@@ -1607,6 +1611,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     if found and found[0].value == "serosa" \
             and r.depth_serosa_under.search(d.text, max(0, a.start_char - 30), a.start_char):
         return []  # "0.5 mm beneath the serosal surface": short of the serosa
+    if found and found[0].value == "adjacent_organ" and not _ORGAN_INVADED.search(d.text, *d.clause(a.start_char, a.end_char)):
+        return []  # "A. Sigmoid colon and urinary bladder dome, en bloc resection:": an organ removed, not invaded
     m = r.depth_other_organ.match(d.text, a.end_char)
     if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
         return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
@@ -1626,6 +1632,9 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         through = r.depth_past_mm.search(d.text, max(cs, a.start_char - 40), a.start_char)
         if through is not None and not confined and _PAST_MM_VERB.search(d.text, cs, a.start_char):
             return [Candidate("depth", "submucosa", through.start(), a.end_char)]
+        breached = r.depth_past_mm_after.match(d.text, a.end_char, a.end_char + 50)
+        if breached is not None:  # "the muscularis mucosae is breached by invasive glands"
+            return [Candidate("depth", "submucosa", a.start_char, breached.end())]
     if found and found[0].value == "muscularis_propria":
         # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
@@ -1657,6 +1666,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 _NOT_SM_BETWEEN = re.compile(r"\b(?:meso\w+|subseros\w*|pericol\w*|perirectal|extramural|serosa\w*|margins?|"
                              r"muscularis\s+propria)\b", re.IGNORECASE)
+_ORGAN_INVADED = re.compile(r"\b(?:invas|invad|infiltrat|extend|extension|penetrat|involv|into\b|spread|pT4b|T4b)",
+                            re.IGNORECASE)
 _PAST_MM_VERB = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat|breach|transgress|travers|grow|spread)",
                            re.IGNORECASE)
 _INVASION_WORD = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat)", re.IGNORECASE)
@@ -1688,6 +1699,9 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) and not _submucosal_before(d, a):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
+    if "dep" not in lowered and r.sm_size_label_before.search(d.text, max(0, a.start_char - 30), a.start_char):
+        # "Width of submucosal invasion (mm): 5": the invasive focus's width, not its depth
+        return [Candidate("depth", "submucosa", a.start_char, a.end_char)] if submucosal and "invasion" in lowered else []
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "... invasion (µm): 1500"
         um = to_um(labelled[1], labelled[0])
@@ -1725,15 +1739,13 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
 
 def _sm_length_is_size(d: _Doc, a: "_Anchor", m: re.Match[str], ev_start: int) -> bool:
     """A length by a label with no depth word ("submucosal invasion", "SM invasion") measures the
-    invasive focus's size or width, not its depth, when a width/extent word names the label
-    ("Width of submucosal invasion: 3 mm"), a size cue follows the length ("6 mm in greatest
+    invasive focus's size or width, not its depth (as when a width/extent word names the label,
+    "Width of submucosal invasion: 3 mm", see _sm_depth), when a size cue follows the length ("6 mm in greatest
     dimension", "3 mm wide", "4 x 3 mm") or a size word stands between them (", measuring 6 mm"
     after a comma: the tumour's; "tumour size 6 mm") with no depth cue after the length and a unit
     other than µm. "Submucosal invasion measured at 1.3 mm" is the invasion's own measure."""
     r = d.rules
     text = d.text
-    if r.sm_size_label_before.search(text, max(0, a.start_char - 30), a.start_char):
-        return True
     if r.sm_size_depth_cue.match(text, m.end(), min(len(text), m.end() + 80)):
         return False  # "measuring 1.2 mm in depth", "1.5 mm from the muscularis mucosae"
     if r.sm_size_after.match(text, m.end(), min(len(text), m.end() + 40)):

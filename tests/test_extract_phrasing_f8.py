@@ -186,6 +186,29 @@ SM_DEPTH = [
     ("smd_trap_below_measured_below", f"{EMR}. Cyst lies 1 mm below the muscularis mucosae; carcinoma is intramucosal.", "sm_invasion_um", None, None),
 ]
 
-ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS + SM_DEPTH
+# 8. A width label with the unit in it; a landmark that cannot be found; another organ invaded.
+MORE = [
+    ("more_width_label_unit", f"{EMR}.\nSubmucosal invasion: Yes\nWidth of submucosal invasion (mm): 5\nDepth of submucosal invasion (mm): 2.1\n",
+     "sm_invasion_um", 2100, "Depth of submucosal invasion (mm): 2.1"),
+    ("more_width_label_unit_only", f"{EMR}.\nSubmucosal invasion: Yes\nWidth of submucosal invasion (mm): 5\n", "sm_invasion_um", None, None),
+    ("more_width_label_unit_depth", f"{EMR}.\nSubmucosal invasion: Yes\nWidth of submucosal invasion (mm): 5\n", "depth", "submucosa", "Submucosal invasion"),
+    ("more_mm_unidentified", f"{EMR}. The muscularis mucosae cannot be identified; depth measured from the surface is 3.1 mm.", "depth", None, None),
+    ("more_mm_not_identifiable", f"{EMR} in a pedunculated polyp; muscularis mucosae not identifiable in the stalk.", "depth", None, None),
+    ("more_organ_direct_invasion", f"{RES}. Tumour is adherent to the bladder, with direct invasion of the bladder wall.", "depth", "adjacent_organ", "direct invasion of the bladder"),
+    ("more_organ_directly_invades", f"{RES}. Tumour directly invades the uterus.", "depth", "adjacent_organ", "directly invades the uterus"),
+    ("more_organ_directly_into", f"{RES} invading through the bowel wall directly into the uterine serosa.", "depth", "adjacent_organ", "directly into the uterine serosa"),
+    # traps: an organ not invaded, or removed with the bowel
+    ("more_organ_trap_not_invade", f"{RES}. Tumour is adherent to the bladder but does not invade the bladder.", "depth", None, None),
+    ("more_organ_trap_no_direct", f"{RES} invading the muscularis propria. No direct invasion of the bladder.", "depth", "muscularis_propria", "muscularis propria"),
+    ("more_organ_trap_specimen", "DIAGNOSIS:\nA. Sigmoid colon and urinary bladder dome, en bloc resection:\n"
+     " - Adenocarcinoma, moderately differentiated, invading the muscularis propria.\n - Bladder dome free of tumour.\n",
+     "depth", "muscularis_propria", "muscularis propria"),
+    ("more_mm_breached_by", f"{EMR}. The muscularis mucosae is breached by invasive glands.", "depth", "submucosa", "muscularis mucosae is breached"),
+    ("more_mm_focally_penetrated", f"{EMR}. Muscularis mucosae focally penetrated by carcinoma.", "depth", "submucosa", "penetrated"),
+    ("more_trap_mm_not_breached", f"{EMR}. The muscularis mucosae is not breached.", "depth", "mucosa", "muscularis mucosae"),
+    ("more_trap_mm_splayed", f"{EMR}. Intramucosal carcinoma; the muscularis mucosae is splayed but intact.", "depth", "mucosa", "Intramucosal"),
+]
+
+ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS + SM_DEPTH + MORE
 
 results, test_phrasing = phrasing_table(ALL)
