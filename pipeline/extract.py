@@ -227,6 +227,7 @@ class Rules:
         self.sm_from_surface = re.compile(v["sm_from_surface"]["regex"], i)
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
+        self.sm_criterion_after = re.compile(v["sm_criterion"]["after"], i)
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
         self.sm_after_layer = re.compile(v["sm_depth_after_layer"]["regex"], i)
         sz = v["sm_depth_size"]
@@ -1722,7 +1723,8 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         m = None  # "submucosal invasion, 0.5 mm from the deep margin": a margin distance
     if m is not None:
         um = _um(m)
-        if um == r.sm_criterion_um and (m.group("bound") or r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start())):
+        if um == r.sm_criterion_um and (m.group("bound") or r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start())
+                                        or r.sm_criterion_after.match(d.text, m.end(), m.end() + 30)):
             um = None  # "submucosal invasion >= 1000 µm": the JSCCR criterion, not a measurement
         if um is not None and r.sm_from_surface.match(d.text, m.end()) \
                 and not r.sm_surface_allowed.search(d.text, m.end(), min(len(d.text), m.end() + 160)):
@@ -2013,7 +2015,10 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
         if sm is not None:
             um = _um(sm)
-            if um is not None:
+            if um == r.sm_criterion_um and any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")]):
+                # "pT1a (SM <1000 µm)": the JSCCR criterion, not a measurement; still the submucosa
+                found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
+            elif um is not None:
                 found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
                 found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
     return found
