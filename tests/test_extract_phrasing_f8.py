@@ -111,6 +111,8 @@ VERBS = [
     ("verb_trap_mesorectum_complete", f"{RECT} invading the muscularis propria.\nMesorectum: complete.\n", "depth", "muscularis_propria", "muscularis propria"),
     ("verb_trap_mesorectum_intact", f"{RECT} invading the muscularis propria.\nMesorectum intact (Quirke grade 3).\n", "depth", "muscularis_propria", "muscularis propria"),
     ("verb_trap_mesorectal_fascia", f"{RECT} invading the muscularis propria. Mesorectal fascia intact.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_trap_pericolic_fat_nodes", f"{RES} invading the muscularis propria. Pericolic fat with 12 lymph nodes.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_pericolic_fat_deposits", f"{RES} invading into pericolic fat with tumour deposits and 3 lymph nodes.", "depth", "subserosa", "pericolic fat"),
     ("verb_trap_mesorectal_nodes", f"{RECT} invading the muscularis propria. Mesorectal tissue contains 14 lymph nodes.", "depth", "muscularis_propria", "muscularis propria"),
 ]
 
