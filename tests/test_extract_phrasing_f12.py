@@ -162,6 +162,12 @@ CASES = [
      "grade", "G2", "moderately differentiated"),
     ("pdc_present_cluster", ADENO_DX + "Well differentiated, with occasional poorly differentiated clusters at the front.\n",
      "grade", "G1", "Well differentiated"),
+    # a budding grade is no tumour grade
+    ("budding_grade_not_who", "Sigmoid colon, ESD: well differentiated adenocarcinoma (tub1), pT1a.\n"
+     "Tumor budding: grade 2 (BD2).\n", "grade", "G1", "well differentiated"),
+    ("budding_is_grade", "Rectum, ESD: adenocarcinoma, tub2>tub1, pT1b.\nTumor budding is grade 3 (12 buds / 0.785mm2).\n",
+     "grade", "G2", "tub2"),
+    ("budding_grade_words", "Adenocarcinoma, moderately differentiated. Budding grade 1 (BD1, 3 buds).\n", "grade", "G2", "moderately"),
     # trap: a poorly differentiated carcinoma is G3
     ("pdc_trap_poor", "Sigmoid colon, polypectomy: poorly differentiated adenocarcinoma, 6 mm.\n", "grade", "G3", "poorly differentiated"),
 
