@@ -209,6 +209,8 @@ class Rules:
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
         self.specimen_place = re.compile(size["specimen_place_before"], i)
+        self.specimen_word_invasive = re.compile(size["specimen_word_invasive_before"], i)
+        self.size_anchor_from = re.compile(size["anchor_from_after"], i)
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
@@ -257,6 +259,15 @@ class Rules:
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
         self.label_unit = re.compile(v["label_unit"]["regex"], i)
         self.cell_unit = re.compile(v["cell_unit"]["regex"], i)
+        dic = v["dictation"]
+        self.dictation_marker = re.compile(dic["marker"], i)
+        self.dictation_min = int(dic["min_markers"])
+        self.dictation_words = {w.lower() for w in dic["punctuation_site_words"]}
+        self.dictation_site_kept = re.compile(dic["site_kept_after"], i)
+        col = v["column_table"]
+        self.column_separator = re.compile(col["separator"])
+        self.column_header_unit = re.compile(col["header_unit"], i)
+        self.column_value = re.compile(col["value"])
         self.next_line_lead = re.compile(v["next_line_lead"])
         grade = v["grade"]
         self.grade_codes = grade["codes"]
@@ -264,6 +275,7 @@ class Rules:
         self.site_part_of_specimen = re.compile(v["site_part_of_specimen"], i)
         self.grade_not_before = re.compile(grade["not_tumour_before"], i)
         self.grade_not_after = re.compile(grade["not_tumour_after"], i)
+        self.differentiation_not_after = re.compile(grade["differentiation_not_after"], i)
         self.diff_histologies = set(grade["differentiation_only_for"])
         bud = v["budding"]
         self.bud_code = re.compile(bud["code"])
@@ -277,6 +289,10 @@ class Rules:
         self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
         self.bare_t_context = re.compile(st["bare_t_context"], i)
         self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
+        self.clinical_t_before = re.compile(st["clinical_t_before"])
+        self.spaced_stage = re.compile(st["spaced"])
+        self.superseded_before = re.compile(v["superseded"]["before"], i)
+        self.superseded_after = re.compile(v["superseded"]["after"])
         self.pt_categories = set(st["pt_categories"])
         self.pn_categories = set(st["pn_categories"])
         jp = v["japanese"]
@@ -326,6 +342,7 @@ class Rules:
         self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
+        self.histology_precursor = re.compile(v["histology_precursor"]["before"], i)
         self.procedure_rank = v["procedure_rank"]
         self.section_priority = {(None if k == "null" else k): p
                                  for k, p in v["section_priority"].items() if not k.startswith("_")}
@@ -386,6 +403,7 @@ class _Doc:
         self.margin_sides: dict[int, set[str]] = {}
         self.measurements = [m.start() for m in rules.unit_hint.finditer(self.text)]
         self._hpf_area: Any = ...
+        self._dictated: Optional[bool] = None
         # Lines of a checklist whose box is not ticked state nothing.
         self.unchecked_lines: list[tuple[int, int]] = []
         # Substring tests (C speed) decide whether checklist handling is needed at all.
@@ -412,6 +430,18 @@ class _Doc:
                     merged.append((s, e))
             self.unchecked_lines = merged
         self.unchecked_starts = [u[0] for u in self.unchecked_lines]
+
+    def dictated(self) -> bool:
+        """Whether the report is a speech-recognition draft that spells its punctuation out
+        ("comma", "full stop"): then "colon" is mostly a colon."""
+        if self._dictated is None:
+            n = 0
+            for _ in self.rules.dictation_marker.finditer(self.text):
+                n += 1
+                if n >= self.rules.dictation_min:
+                    break
+            self._dictated = n >= self.rules.dictation_min
+        return self._dictated
 
     def unchecked(self, char: int) -> bool:
         """Whether ``char`` lies on a checklist line whose box is not ticked."""
@@ -508,11 +538,61 @@ class _Doc:
                 return None
             value, end = max(values), m.end()
         unit = m.group("unit").lower().replace(" ", "").replace("\t", "")
-        if unit in ("%", "percent"):
+        if unit in ("%", "percent", "pct"):
             unit = "%"
         elif unit.startswith("2"):
             unit = "2mm2"
         return unit, value, m.start("value"), end
+
+    def column_value(self, a: "_Anchor", dims: bool = False) -> Optional[tuple[str, float, int, int]]:
+        """A label in the header row of a table with a separator line under it ("Lesion | Site |
+        Size (mm) | ..." / "-------+------+" / "1 | Ra | 16 x 12 | ..."): ``(unit, value, start,
+        end)`` of the cell under the label in the first row, the unit from the label's
+        parenthesis (as :meth:`label_number`; ``dims`` as there)."""
+        text = self.text
+        ls = text.rfind("\n", 0, a.start_char) + 1
+        le = text.find("\n", a.end_char)
+        if le < 0 or text.count("|", ls, le) < 2:
+            return None
+        se = text.find("\n", le + 1)
+        if se < 0 or not self.rules.column_separator.match(text, le + 1, se):
+            return None
+        ds = se + 1
+        de = text.find("\n", ds)
+        de = len(text) if de < 0 else de
+        if text.count("|", ds, de) != text.count("|", ls, le):
+            return None  # not a row of this table
+        he = text.find("|", a.end_char, le)
+        hs = text.rfind("|", ls, a.start_char) + 1
+        unit_m = self.rules.column_header_unit.search(text, hs, le if he < 0 else he)
+        if unit_m is None:
+            return None
+        col = text.count("|", ls, a.start_char)
+        cs = ds
+        for _ in range(col):
+            cs = text.index("|", cs, de) + 1
+        ce = text.find("|", cs, de)
+        ce = de if ce < 0 else ce
+        m = self.rules.column_value.fullmatch(text, cs, ce)
+        if m is None:
+            return None
+        value = parse_number(m.group("value"))
+        if value is None:
+            return None
+        if m.group("dim2"):
+            if not dims:
+                return None
+            values = [parse_number(m.group(g)) for g in ("value", "dim2", "dim3") if m.group(g)]
+            if any(x is None for x in values):
+                return None
+            value = max(values)
+        unit = unit_m.group("unit").lower().replace(" ", "").replace("\t", "")
+        if unit in ("%", "percent", "pct"):
+            unit = "%"
+        elif unit.startswith(("per", "/")):
+            unit = "2mm2"
+        start, end = _trim(text, cs, ce)
+        return unit, value, start, end
 
     def near_measurement(self, start: int, end: int) -> bool:
         """Whether a number with a length unit occurs in ``[start, end)``."""
@@ -596,6 +676,24 @@ def _flags(span: "_Anchor", user_data: dict) -> tuple[bool, Any, bool]:
             get(("._.", "is_historical", s, e), False) or get(("._.", "is_hypothetical", s, e), False))
 
 
+_ARROW_CHARS = frozenset("->→⇒")
+
+
+def _superseded(d: "_Doc", a: "_Anchor") -> bool:
+    """Whether a revision names this anchor as the value it replaces: "Stage is revised from pT1a
+    to pT2", "pT2 (upstaged from pT1a)", "pT1a -> pT2" (value_rules ``superseded``). Cheap
+    character tests first: most anchors have neither a "from" before nor an arrow after."""
+    text, s, e = d.text, a.start_char, a.end_char
+    r = d.rules
+    if any(ch in _ARROW_CHARS for ch in text[e : e + 4]) and r.superseded_after.match(text, e):
+        return True
+    lo = max(0, s - 60)
+    if (text.find("from", lo, s) >= 0 or text.find("than", lo, s) >= 0 or text.find("instead", lo, s) >= 0) \
+            and r.superseded_before.search(text, lo, s):
+        return True
+    return False
+
+
 def _modifier_hull(d: "_Doc", a: "_Anchor", start: int, end: int) -> tuple[int, int]:
     """Widen an evidence span to include the ConText cue that negated or questioned the anchor."""
     doc = d.doc
@@ -658,6 +756,8 @@ class FindingsComponent:
                     continue  # a heading names no finding ("Specimen integrity: intact" states one)
             if d.unchecked_lines and d.unchecked(anchor.start_char):
                 continue  # an unticked checklist option
+            if _superseded(d, anchor):
+                continue  # "revised from pT1a to pT2", "pT1a -> pT2": the value it replaces
             negated, uncertain, elsewhere = _flags(anchor, user_data)
             if elsewhere and label in ("LVI", "PNI") and user_data.get(
                     ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False):
@@ -744,6 +844,9 @@ def _fixed(field: str):
         value = a.kb_id_ or None  # the rule's metadata.value (pipeline.nlp.PathTargetMatcher)
         if field == "site" and d.rules.site_part_of_specimen.search(d.text, max(0, a.start_char - 90), a.start_char):
             return []  # "APR specimen incl. anus": a part of the specimen, not the tumour's site
+        if field == "site" and a.text.lower() in d.rules.dictation_words and d.dictated() \
+                and not d.rules.dictation_site_kept.search(d.text, max(0, a.start_char - 12), a.start_char):
+            return []  # "conclusion colon rectum comma ...": dictated punctuation, not the site
         if field == "resection" and value in _RESECTION_OPPOSITE:
             # "not en bloc" is piecemeal (only a "not" right before: ConText's negation of a
             # statement is unreliable, "en-bloc resection, margins negative")
@@ -763,6 +866,10 @@ def _fixed(field: str):
 
 def _histology(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _FIXED_HISTOLOGY(d, a, negated, uncertain, _m)
+    if found and found[0].value == "adenoma":
+        line_start = d.text.rfind("\n", 0, a.start_char) + 1
+        if d.rules.histology_precursor.search(d.text, max(line_start, a.start_char - 80), a.start_char):
+            found[0].kind = "precursor"  # "Background neoplasm ..... tubular adenoma"
     if found and "intramucosal" in a.text.lower():
         # "intramucosal carcinoma" names its depth: the mucosa (pTis)
         found.append(Candidate("depth", "mucosa", a.start_char, a.end_char))
@@ -773,6 +880,14 @@ def _histology(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> lis
                 c.kind = "polyp"  # an adenoma's size is the polyp's, not a carcinoma's in it
         found += sizes
     return found
+
+
+def _no_residual(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    """"NO RESIDUAL NEUROENDOCRINE TUMOUR", "negative for residual NET", "Residual tumour: none": the
+    specimen holds no tumour (docs/gold.md: a scar with no residual tumour has no lesion). Where
+    the report says so with most authority, a tumour word in a lower-ranked section (a comment
+    on the earlier excision) names no lesion: an "unknown" histology that holds no value."""
+    return [Candidate("histology", None, a.start_char, a.end_char, kind="unknown")]
 
 
 def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
@@ -901,7 +1016,17 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         or r.microscopic_label_after.match(d.text, a.end_char) else None  # "Tumour size (micro): 7 mm"
     if r.invasion_subject.search(d.text, max(0, a.start_char - 60), a.start_char):
         return []  # "Submucosal invasion measured at 1.3 mm": how deep it invades, not its size
+    if r.size_anchor_from.match(d.text, a.end_char):
+        return []  # "depth of invasion, measured from the muscularis mucosae, is 1.6 mm": a distance
     cs, ce = d.clause(a.start_char, a.end_char)
+    column = d.column_value(a, dims=True)  # "Lesion | Size (mm)" / "-------+-----" / "1 | 16 x 12"
+    if column is not None and column[0] not in ("%", "2mm2"):
+        size = to_mm(column[1], column[0])
+        header_start = d.text.rfind("|", 0, a.start_char) + 1
+        header = d.text[max(header_start, d.text.rfind("\n", 0, a.start_char) + 1) : a.end_char]
+        if size is None or _not_tumour_subject(r, header):
+            return []  # "| Specimen size (mm) |"
+        return [Candidate("tumor_size_mm", size, column[2], column[3], kind=micro or "")]
     labelled = d.label_number(a, dims=True)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "Tumour size (cm): 1.2 x 1.0"
         size = to_mm(labelled[1], labelled[0])
@@ -983,6 +1108,7 @@ def _not_tumour_subject(r: Rules, subject: str, tumor_hits: Optional[list] = Non
     # "the largest tumour diameter measured in one fragment is 6 mm": a fragment named as the
     # place of the measurement is not what is measured
     return any(x.end() > last and not r.specimen_place.search(subject, max(0, x.start() - 30), x.start())
+               and not r.specimen_word_invasive.search(subject, max(0, x.start() - 20), x.start())
                for x in r.specimen_words.finditer(subject)) \
         or any(x.end() > last for x in r.not_primary.finditer(subject))
 
@@ -1147,6 +1273,9 @@ def _presence(field: str):
 
 def _ki67(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
+    column = d.column_value(a)  # "| Site | Ki-67 (%) |" / "|---|---|" / "| rectum | 3 |"
+    if column is not None and column[0] == "%" and column[1] <= 100:
+        return [Candidate("ki67_percent", tidy(column[1]), column[2], column[3])]
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] == "%":  # "Ki-67 index (%): 3"
         unit, value, s, e = labelled
@@ -1174,6 +1303,9 @@ def _mitoses(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[
     r = d.rules
     if uncertain:
         return []
+    column = d.column_value(a)  # "| Mitoses (/2 mm2) |" / "|---|" / "| 1 |"
+    if column is not None and column[0] == "2mm2":
+        return [Candidate("mitoses_per_2mm2", tidy(column[1]), column[2], column[3])]
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] == "2mm2":  # "Mitoses per 2 mm2: 1"
         return [Candidate("mitoses_per_2mm2", tidy(labelled[1]), a.start_char, labelled[3])]
@@ -1210,7 +1342,12 @@ def _no_mitoses(d: _Doc, a: "_Anchor", negated: bool) -> Optional[Candidate]:
     if r.zero_not_before.search(d.text, max(0, a.start_char - 25), a.start_char):
         return None
     cs, ce = d.clause(a.start_char, a.end_char)
-    if r.limited_material.search(d.text, cs, ce) and not r.area_2mm2.search(d.text, cs, ce):
+    ss, se = d.sentence(a.start_char)
+    # The limit is said near the statement, in its sentence ("Superficial fragments only; no
+    # mitoses identified"), not anywhere in a long run-on line ("... superficial submucosa ...
+    # tumour 4 mm on slide / mitoses not identified in the tumour").
+    if r.limited_material.search(d.text, max(ss, a.start_char - 60), min(se, a.end_char + 80)) \
+            and not r.area_2mm2.search(d.text, cs, ce):
         return None  # "no mitoses seen in the limited material": no count per 2 mm² (docs/gold.md)
     if negated:
         for mod in d.doc.user_data.get(("._.", "modifiers", a.start_char, a.end_char), ()):
@@ -1222,7 +1359,13 @@ def _no_mitoses(d: _Doc, a: "_Anchor", negated: bool) -> Optional[Candidate]:
                 return Candidate("mitoses_per_2mm2", 0.0, cue_start, a.end_char)
     m = r.mitoses_zero.match(d.text, a.end_char, ce)
     if m is None:
-        return None
+        below = d.next_line(a.end_char)  # "... Mitoses:" / "   none seen."
+        if below is None:
+            return None
+        m = r.mitoses_zero.match(d.text, below[0], below[1])
+        if m is None:
+            return None
+        ce = below[1]
     if r.zero_in_hpf.match(d.text, m.end(), ce) and d.hpf_area() is None \
             and not r.area_2mm2.search(d.text, cs, ce):
         return None  # "not identified in 10 HPF (area not measured)": no count per 2 mm²
@@ -1684,13 +1827,15 @@ def _grade(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     if m is None:
         return []
     if r.grade_not_before.search(d.text, max(cs, a.start_char - 40), a.start_char) \
-            or r.grade_not_after.match(d.text, a.end_char, min(ce, a.end_char + 30)):
+            or r.grade_not_after.match(d.text[a.end_char : min(ce, a.end_char + 30)]):  # "^": a slice
         return []  # "Mesorectum complete (Quirke grade 3)": the plane's grade, not the tumour's
     g = d.rules.grade_codes.get(m.group("g").lower())
     return [Candidate("grade", g, a.start_char, a.end_char + m.end())] if g else []
 
 
 def _differentiation(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    if d.rules.differentiation_not_after.match(d.text, a.end_char):
+        return []  # "poorly differentiated clusters": a feature of the invasive front, not the grade
     found = _FIXED_GRADE(d, a, negated, uncertain, _m)
     # JSCCR type codes name the predominant component first ("tub2>tub1" -> G2).
     kind = "diff_first" if a.text[:3] in ("tub", "por", "pap") else "diff"
@@ -2100,6 +2245,16 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
     found: list[Candidate] = []
     cs, ce = d.sentence(s0)
     staged = None  # lazily: does the sentence speak of staging?
+    if " " in code or "\t" in code:
+        spaced = r.spaced_stage.fullmatch(code)  # "p T 1 a": a dictated stage
+        if spaced is not None:
+            cat = _stage_category(spaced.group("cat").replace(" ", "").replace("\t", ""))
+            prefix = spaced.group("prefix") or ""
+            if spaced.group("kind") == "T" and cat in r.pt_categories:
+                return [Candidate("pt", f"{prefix}pT{cat}", s0, e0)]
+            if spaced.group("kind") == "N" and cat in r.pn_categories:
+                return [Candidate("pn", f"{prefix}pN{cat}", s0, e0)]
+            return []
 
     def stage_context() -> bool:
         nonlocal staged
@@ -2108,7 +2263,7 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return staged
 
     # Cheap letter tests first: most codes are one kind (G1, Ly0, pT2), so most regexes are skipped.
-    if "T" in code:
+    if "T" in code or code[:2] == "pt":  # "pt1a": lower-case dictation glues its stage too
         for m in r.pt.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
             if cat not in r.pt_categories:
@@ -2129,6 +2284,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue
             if not m.group("p") and not stage_context():
                 continue
+            if not m.group("p") and r.clinical_t_before.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "MRI staging mrT2 N0": the radiological stage's N, not the pathological pN
             found.append(Candidate("pn", f"{m.group('prefix') or ''}pN{cat}", m.start(), m.end()))
             ratio = r.node_ratio.search(text, m.end(), min(ce, m.end() + 12))
             if ratio:
@@ -2200,6 +2357,7 @@ _HANDLERS = {
     "BUDDING": _budding,
     "MARGIN": _margin,
     "CODE": _code,
+    "NO_RESIDUAL": _no_residual,
 }
 
 
@@ -2210,7 +2368,7 @@ def _tumour_part(cands: list[Candidate], rules: Rules) -> Optional[str]:
     best: tuple[int, int] | None = None
     part: Optional[str] = None
     for c in cands:
-        if c.field == "histology" and c.part is not None and c.priority > 0:
+        if c.field == "histology" and c.part is not None and c.priority > 0 and c.kind != "unknown":
             key = (rules.histology_rank.get(c.value, 0), -c.start)
             if best is None or key > best:
                 best, part = key, c.part
@@ -2232,6 +2390,12 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             cands = coded
         elif chosen.get("histology") not in rules.diff_histologies:
             return None
+    if field == "histology" and any(c.kind == "precursor" for c in cands):
+        # "Background neoplasm: tubular adenoma" (synoptic) with "invasive adenocarcinoma"
+        # (microscopic): the precursor yields to the tumour it gave rise to, wherever it is named
+        adenoma = rules.histology_rank.get("adenoma", 0)
+        if any(c.kind != "unknown" and rules.histology_rank.get(c.value, 0) > adenoma for c in cands):
+            cands = [c for c in cands if c.kind != "precursor"]
     if field == "tumor_size_mm" and chosen.get("histology") == "other":
         return None  # a hyperplastic polyp or haemorrhoid has no tumour size
     if field == "tumor_size_mm":
@@ -2366,12 +2530,30 @@ def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
 def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
                                  procedure: Any, text: Optional[str]) -> list[Candidate]:
     """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
-    resort) only on the line that names the chosen procedure, never "piecemeal EMR 2024" before
-    an EFTR of the scar."""
+    resort) on the line that names the chosen procedure, or on a line that names none in a
+    history that names no other procedure ("CLIN HX: polyp, removed whole"); never "piecemeal
+    EMR 2024" before an EFTR of the scar."""
     if text is None:
         return [c for c in resections if c.priority > 0]
     lines = {text.rfind("\n", 0, p.start) for p in procedures if p.priority <= 0 and p.value == procedure}
-    return [c for c in resections if c.priority > 0 or text.rfind("\n", 0, c.start) in lines]
+    kept = []
+    for c in resections:
+        line = text.rfind("\n", 0, c.start)
+        if c.priority > 0 or line in lines:
+            kept.append(c)
+        elif not any(p.priority <= 0 and text.rfind("\n", 0, p.start) == line for p in procedures) \
+                and not any(p.priority <= 0 and p.value != procedure and _same_paragraph(text, p.start, c.start)
+                            for p in procedures):
+            # "CLIN HX: 18 MM PEDUNCULATED POLYP, REMOVED WHOLE.": the endoscopist's account of
+            # this removal, when the history names no other procedure
+            kept.append(c)
+    return kept
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    """Whether no blank line lies between offsets ``a`` and ``b``."""
+    lo, hi = min(a, b), max(a, b)
+    return _BLANK_LINE.search(text, lo, hi) is None
 
 
 def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = None) -> dict[str, dict[str, Any]]:

@@ -143,9 +143,10 @@ def _layout(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
         _STOP = re.compile(rules["sentence_end"])
         _UNFINISHED = re.compile(rules["unfinished_line_end"], re.IGNORECASE)
     breaks = _page_breaks(text)
-    if breaks:
+    quotes = _quote_marks(text)
+    if breaks or quotes:
         chars = list(text)
-        for lo, hi in breaks:
+        for lo, hi in breaks + quotes:
             chars[lo:hi] = " " * (hi - lo)
         text = "".join(chars)
     width: list = []  # measured on first need
@@ -169,6 +170,33 @@ def _layout(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
         if lo not in cuts:
             cuts[lo] = (lo, hi, "")  # a break between two sentences: cut, keep its line end
     return text, starts, [cuts[k] for k in sorted(cuts)]
+
+
+#: The quotation marks that open the lines of a quoted e-mail ("> ", ">> ", "> > ").
+_QUOTE_MARK = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
+#: A quotation is a run of at least this many consecutive quoted lines ("Ki-67 index:" / "> 20 %"
+#: is a bound, not a quotation).
+_MIN_QUOTED_LINES = 3
+
+
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the "> " marks of a report quoted in an e-mail reply, to be blanked
+    (same length): the quoted report keeps its headings at line start ("> DIAGNOSIS:") and its
+    wrapped sentences ("The carcinoma" / "> is moderately differentiated")."""
+    if ">" not in text:
+        return []
+    marks = [(m.start(), m.end()) for m in _QUOTE_MARK.finditer(text)]
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for lo, hi in marks:
+        if run and text.count("\n", run[-1][1], lo) != 1:
+            if len(run) >= _MIN_QUOTED_LINES:
+                out += run
+            run = []
+        run.append((lo, hi))
+    if len(run) >= _MIN_QUOTED_LINES:
+        out += run
+    return out
 
 
 def _continues(text: str, m: re.Match, width: list) -> bool:
@@ -379,12 +407,18 @@ class PathSectionizer(Sectionizer):
         config = load_resource("section_rules.json")
         self.ends_at_blank_line = set(config.get("ends_at_blank_line", []))
         self.title_lines = set(config.get("title_lines", []))
+        # Heading words that also name a field or a person ("Background mucosa: ...",
+        # "Radiology (Dr H. Brandt), CNS"): headings only alone on their line or before a colon.
+        self.heading_alone = {w.lower() for w in config.get("heading_alone", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._Sectionizer__matcher(doc)  # medspaCy's matcher over our rules
         matches = [m for m in self.filter_start_lines(doc, matches) if _ends_heading(doc, m[2])]
         rule_map = self._Sectionizer__matcher.rule_map
         strings = self.nlp.vocab.strings
+        if self.heading_alone:
+            matches = [m for m in matches if rule_map[strings[m[0]]].literal.lower() not in self.heading_alone
+                       or _HEADING_ALONE_END.match(doc_text(doc), doc[m[2] - 1].idx + len(doc[m[2] - 1]))]
         heads = [(rule_map[strings[match_id]].category, doc[start].idx)
                  for match_id, start, _ in matches]
         text = doc_text(doc)
@@ -421,12 +455,36 @@ class PathSectionizer(Sectionizer):
                 # A clinical-history paragraph ends at the first blank line; what follows an
                 # unrecognised heading must not inherit "history".
                 blank = _BLANK_LINE.search(text, char, end)
-                if blank is not None:
+                field_end = _one_line_field_end(text, char, end)
+                if field_end is not None and (blank is None or field_end < blank.start()):
+                    # "prior_pathology: none": a history that states there is none is its line
+                    sections.append((category, char, field_end))
+                    category, char = None, field_end
+                elif blank is not None:
                     sections.append((category, char, blank.end()))
                     category, char = None, blank.end()
             sections.append((category, char, end))
         doc.user_data[SECTIONS_KEY] = sections
         return doc
+
+
+#: The value of a history field that states there is none: "prior_pathology: none", "Previous
+#: pathology: nil", "History: N/A".
+_NO_HISTORY = re.compile(r"[ \t]*(?:none|nil|no|n/?a|not[ \t]+applicable|not[ \t]+known|unknown|-+)[ \t.]*\r?$",
+                         re.IGNORECASE)
+
+
+def _one_line_field_end(text: str, char: int, end: int) -> Optional[int]:
+    """Where a history heading that states there is no history ends: at its line's end
+    ("prior_pathology: none" / "qc_flag: 0" / "free_text_dx: ..." in an export record). None
+    for every other heading (its paragraph goes on to a blank line)."""
+    line_end = text.find("\n", char, end)
+    if line_end < 0:
+        return None
+    colon = text.find(":", char, line_end)
+    if colon < 0 or not _NO_HISTORY.match(text, colon + 1, line_end):
+        return None
+    return line_end + 1
 
 
 def _prose_line(text: str, sentences: list[int], colon: int, line_end: int) -> bool:
@@ -483,6 +541,9 @@ def _inline_field(text: str, synoptic: int, char: int) -> bool:
     return ":" in line and bool(line.split(":", 1)[1].strip()) \
         and _BLANK_LINE.search(text, synoptic, char) is None
 
+
+#: What may follow a heading of ``heading_alone``: a colon, or the end of its line.
+_HEADING_ALONE_END = re.compile(r"[ \t]*(?::|\r?\n|$)")
 
 _NOT_A_HEADING = re.compile(r"[ \t]+(?:size|dimensions?|measures|measuring|weight|integrity)\b", re.IGNORECASE)
 
