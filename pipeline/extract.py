@@ -191,6 +191,11 @@ class Rules:
         self.closest_distance = re.compile(closest["regex"], i)
         self.closest_lines = int(closest["lines"])
         self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
+        self.involved_length = re.compile(v["margin_involved_length"]["regex"], i)
+        self.base_word = re.compile(v["margin_base_of_appendix"]["base"], i)
+        self.gross_distance_before = re.compile(v["margin_gross_distance"]["before"], i)
+        self.gross_distance_after = re.compile(v["margin_gross_distance"]["after"], i)
+        self.appendix_procedure = re.compile(v["margin_base_of_appendix"]["procedure"], i)
         self.side_words = {side: set(words) for side, words in v["margin_sides"].items()}
         self.side_precedence = {k: w for k, w in v["margin_side_precedence"].items()
                                 if not k.startswith("_")}
@@ -392,6 +397,8 @@ class _Doc:
         self.depth_anchors: list[tuple[int, int]] = []  # (start, end) of the layer anchors, set by the component
         self.margin_anchors: list["_Anchor"] = []  # every MARGIN anchor, counted or not, set by the component
         self.margin_anchor_starts: list[int] = []
+        self.feature_ends: list[int] = []  # end offsets of the LVI/PNI anchors, set by the component
+        self.appendicectomy = False  # the report names an appendicectomy (set by the component)
         self.rules = rules
         self.sent_starts: list[int] = doc.user_data.get(SENTENCES_KEY) or [0]
         self.sections = doc.user_data.get(SECTIONS_KEY) or [(None, 0, len(self.text))]
@@ -739,6 +746,9 @@ class FindingsComponent:
         d.depth_anchors = [(a.start_char, a.end_char) for a in anchors if a.label_ == "DEPTH"]
         d.margin_anchors = [a for a in anchors if a.label_ == "MARGIN"]
         d.margin_anchor_starts = [a.start_char for a in d.margin_anchors]
+        d.feature_ends = sorted(a.end_char for a in anchors if a.label_ in ("LVI", "PNI"))
+        d.appendicectomy = any(a.label_ == "PROCEDURE" and self.rules.appendix_procedure.search(a.text)
+                               for a in anchors)
         margins = [a for a in anchors if a.label_ == "MARGIN" and _margin_counts(d, a)]
         margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
@@ -1410,6 +1420,8 @@ def _margin_sides(d: _Doc, a: "_Anchor") -> set[str]:
         cached = {side for side, vocab in d.rules.side_words.items() if words & vocab} or {"all"}
         if a.kb_id_ in d.rules.side_words:  # "diathermied base" is the deep margin by name
             cached = {a.kb_id_}
+            if d.appendicectomy and d.rules.base_word.search(a.text):
+                cached = {"other"}  # "MARGIN_BASE=negative; 45 mm" of an appendicectomy: its base
         elif cached == {"all"}:  # "closest margin (deep) 1.2 mm": the side in a parenthesis
             named = _SIDE_PAREN.match(d.text, a.end_char)
             if named is not None:
@@ -1453,8 +1465,6 @@ def _referent_sides(d: _Doc, a: "_Anchor") -> Optional[set[str]]:
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
-_INVOLVED_LENGTH = re.compile(r"\b(?:over|along|across)(?:[ \t]+a[ \t]+(?:length|stretch|extent)[ \t]+of)?[ \t]*$",
-                              re.IGNORECASE)
 _WORDS = re.compile(r"[a-z][a-z\-]*")  # "mucosal/lateral" is two words
 _AT = re.compile(r"\s*at\b")
 _EXACT_AFTER_BOUND = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:mm|cm|[µμu]m)\s*\)")
@@ -1484,6 +1494,13 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     after_end = min(ce, bounds[k + 1][0]) if k + 1 < len(bounds) else ce
     before_start = max(cs, bounds[k - 1][1]) if k > 0 else cs
     before_start = _clause_start(text, before_start, name_start)
+    # "Tumour emboli are present in lymphatics (D2-40 positive) at the deep edge", "d2 40 neg  no
+    # perineural invasion / tumour 0.2 mm from the ... deep margin": the status words after an LVI
+    # or PNI name in the margin's clause are that finding's (or its stain's), not the margin's
+    status_start = before_start
+    f = bisect.bisect_right(d.feature_ends, name_start)
+    if f and d.feature_ends[f - 1] > before_start:
+        before_start, status_start = d.feature_ends[f - 1], name_start
     status: Optional[str] = None
     said = ""  # the status word as written
     ev_s, ev_e = name_start, a.end_char
@@ -1505,6 +1522,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     answer = r.margin_answer.match(text, a.end_char, a.end_char + 60)
     if answer is not None:  # "Deep margin involvement: no"
         status, ev_e = ("negative" if answer.group("no") else "positive"), answer.end()
+    elif m is not None and m.lastgroup == "hedged":
+        pass  # "(within cautery zone), not clearly at ink": no status is stated; a distance decides
     elif m is not None:
         status, ev_e, said = m.lastgroup, m.end(), m.group()
         if status == "close":
@@ -1513,8 +1532,8 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             if clear is not None:
                 status, ev_e, said = "negative", max(ev_e, clear.end()), clear.group()
     else:
-        last = _status_before(d, before_start, name_start)
-        if last is None and k > 0 and bounds[k - 1][1] >= cs \
+        last = _status_before(d, status_start, name_start)
+        if last is None and status_start == before_start and k > 0 and bounds[k - 1][1] >= cs \
                 and r.coordinated_gap.fullmatch(text, bounds[k - 1][1], name_start):
             # "clear of the lateral margin by 1.1 mm and of the deep margin by 0.5 mm"
             prev_start = max(cs, bounds[k - 2][1]) if k > 1 else cs
@@ -1555,7 +1574,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             follow = text[cand.end() : cand.end() + 12]
             if (bounded and r.distance_owner.match(follow)) or re.match(r"\s*(?:x|×|by)\b", follow, re.IGNORECASE):
                 continue
-            if _INVOLVED_LENGTH.search(text, max(name_start, cand.start() - 30), cand.start()):
+            if r.involved_length.search(text, max(name_start, cand.start() - 40), cand.start()):
                 continue  # "extend to the deep margin over 0.5 mm": how much is involved, not a distance
             dm = cand
             if r.margin_precursor.search(text, max(name_start, cand.start() - 25), cand.start()):
@@ -1582,7 +1601,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             dist, ev_e = cell[0], max(ev_e, cell[1])
     if dist is None and dm is None and len(sides) == 1 and (k + 1 == len(bounds) or bounds[k + 1][0] >= ce):
         dm = _next_sentence_distance(d, a, ce) or _closest_margin_distance(d, a)
-    bound = upper = False
+    bound = upper = gross = False
     if dm is not None:
         value = parse_number(dm.group("value"))
         unit = dm.group("unit") or dm.groupdict().get("label_unit")
@@ -1590,6 +1609,9 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if dist is not None:
             ev_s, ev_e = min(ev_s, dm.start()), max(ev_e, dm.end())
             bound = bool(dm.groupdict().get("bound"))  # "< 1 mm to deep margin": a summary
+            # "(> 5 mm on gross inspection)", "lies grossly 1.5 mm from": yields to a microscopic one
+            gross = bool(r.gross_distance_before.search(text, max(cs, dm.start() - 40), dm.start())
+                         or r.gross_distance_after.match(text, dm.end()))
             # "less than 1 mm", "< 1 mm": under the close cut-off when the bound is at it
             upper = bool(r.upper_bound.fullmatch(dm.groupdict().get("bound") or "")
                          or r.upper_bound_before.search(text, max(0, dm.start() - 20), dm.start()))
@@ -1641,7 +1663,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         if status:
             found.append(Candidate(field, status, ev_s, ev_e, kind=kind))
         if dist is not None and len(sides) == 1:
-            found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="bound" if bound else ""))
+            found.append(Candidate(field + "_mm", dist, ev_s, ev_e, kind="gross" if gross else "bound" if bound else ""))
     if a.text.lower() in r.local_margin_words:  # "Base: clear": only an endoscopic or local excision's
         for c in found:
             c.local = True
@@ -1719,7 +1741,7 @@ def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
     last = None
     for last in d.rules.margin_status.finditer(d.text, lo, hi):
         pass
-    return last
+    return None if last is not None and last.lastgroup == "hedged" else last
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -1812,7 +1834,7 @@ def _paired_statuses(d: _Doc, a: "_Anchor", name_start: int, sides: set[str],
     if second is None or join.end() == first.end():
         return {}
     return {side: (m.lastgroup, m.start(), m.end()) for side, m in zip(order, (first, second))
-            if m.lastgroup != "not_stated"}
+            if m.lastgroup not in ("not_stated", "hedged")}
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
@@ -2435,6 +2457,10 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
             # fragments", "margins cannot be determined on biopsy" state none (docs/gold.md).
             return None
     if field.startswith("margin_") and field.endswith("_mm"):
+        # "Where gross and microscopic distances differ, the microscopic one is the distance"
+        # (docs/gold.md): "Deep margin free (> 5 mm on gross inspection)" of a frozen section
+        # yields to the final report's "clear of carcinoma by 4.0 mm (microscopic)"
+        cands = [c for c in cands if c.kind != "gross"] or cands
         # "< 1 mm to deep margin" (conclusion) summarises "0.6 mm from the deep margin": an
         # exact distance within the bound wins wherever it is stated
         exact = [c.value for c in cands if c.kind != "bound"]

@@ -53,6 +53,12 @@ _UNFINISHED: Optional[re.Pattern[str]] = None
 _ANSWER_BEFORE: Optional[re.Pattern[str]] = None
 
 
+#: The quotation marks that open an e-mail's quoted line ("> ", ">> ").
+_QUOTE = re.compile(r"[ \t]*(?:>[ \t]*)+")
+#: A line of an export that starts with its key, one word ("lvi: absent", "margin_lateral: clear",
+#: "pT: pT1a", "ki67_pct=<1"): two such lines in turn are two records, never one wrapped sentence.
+_KEY_LINE = re.compile(r"[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*[:=](?=[ \t\r\n]|$)")
+
 #: A line that starts with its own label ("Margins: ...") starts a statement even after a comma.
 _LABEL_LINE = re.compile(r"[^\n:,.;]{0,40}:")
 
@@ -206,6 +212,10 @@ def _continues(text: str, m: re.Match, width: list) -> bool:
     end = m.end()
     if end >= n:
         return True
+    if text[end] == ">":  # an e-mail's quoted lines ("> ... No lymphatic" / "> or venous invasion")
+        quote = _QUOTE.match(text, end)
+        if _QUOTE.match(text, text.rfind("\n", 0, m.start()) + 1) and quote.end() < n:
+            end = quote.end()  # both lines quoted: the words after the marks decide
     # A wrapped line (lower-case word or comma, then a lower-case continuation) is one
     # sentence; every other new line starts one, as does a blank line.
     before = text[m.start() - 1] if m.start() else "\n"
@@ -216,10 +226,15 @@ def _continues(text: str, m: re.Match, width: list) -> bool:
     paren = text[end] == "(" and end + 1 < n
     after = text[end + 1] if paren else text[end]  # "deep\n(coagulation) margin"
     one_break = m.group().count("\n") == 1
+    if one_break and after.islower() and _KEY_LINE.match(text, end) \
+            and _KEY_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
+        return False  # "pni: not_reported" / "prior_pathology: none": an export's key lines
     # "...propria/\nadventitia side)": a line ending in a slash is unfinished; "clear\n(6 mm)"
     if (before.islower() or before in ",/") and one_break \
             and (after.islower() or _WRAPPED_LENGTH.match(text, end + paren)):
         return True  # "...minimum distance lateral 2 mm, vertical\n   0.5 mm)"
+    if before == "-" and one_break and after.islower() and m.start() > 1 and text[m.start() - 2].isalpha():
+        return True  # "Tumor emboli are present in thin-" / "walled lymphatic channels": a hyphenated word
     if one_break and _UNFINISHED.search(text, max(0, m.start() - 9), m.start()):
         return True  # "NEGATIVE FOR\n   RESIDUAL TUMOUR": the line stops mid-phrase
     if before == "," and one_break and after.isupper() and not _LABEL_LINE.match(text, end):

@@ -114,8 +114,10 @@ def test_value_rule_codes_are_valid():
     assert set(rules["budding"]["words"].values()) <= allowed("tumor_budding")
     assert set(rules["grade"]["codes"].values()) <= allowed("grade")
     assert set(rules["presence"]) - {"_comment", "not_assessed"} == allowed("lvi")
-    # "not_stated" ("Margins: not applicable") sets no margin, like presence's "not_assessed"
-    assert set(rules["margin_status"]) - {"_not_stated_comment", "not_stated"} == allowed("margin_deep")
+    # "not_stated" ("Margins: not applicable") sets no margin, like presence's "not_assessed";
+    # "hedged" ("not clearly at ink") states no status, so the distance decides
+    assert set(rules["margin_status"]) - {"_not_stated_comment", "not_stated", "_hedged_comment", "hedged"} \
+        == allowed("margin_deep")
     assert set(rules["japanese"]["fields"].values()) <= set(Findings.field_names())
 
 
