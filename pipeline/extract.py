@@ -228,6 +228,12 @@ class Rules:
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
+        sz = v["sm_depth_size"]
+        self.sm_size_gap = re.compile(sz["gap"], i)
+        self.sm_size_after = re.compile(sz["after"], i)
+        self.sm_size_depth_cue = re.compile(sz["depth_cue"], i)
+        self.sm_size_label_before = re.compile(sz["label_before"], i)
+        self.sm_distance_after = re.compile(v["sm_depth_distance_after"]["regex"], i)
         self.sm_sentence_deeper = re.compile(v["sm_depth_sentence_before"]["deeper"], i)
         self.sm_sentence_lead = int(v["sm_depth_sentence_before"]["label_lead_max"])
         self.zero_not_before = re.compile(mit["zero_not_before"], i)
@@ -1667,9 +1673,13 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
                 m, ev_start = before, before.start()
     if m is not None and _NOT_SM_BETWEEN.search(d.text, a.start_char, m.start()):
         m = None  # "depth of mesoappendiceal infiltration 1 mm", "SM (distance to vertical margin 350 µm)"
+    if m is not None and "dep" not in lowered and _sm_length_is_size(d, a, m, ev_start):
+        m = None  # "submucosal invasion, measuring 6 mm": the invasive focus's size, not its depth
+    if m is not None and r.sm_distance_after.match(d.text, m.end(), min(len(d.text), m.end() + 60)):
+        m = None  # "submucosal invasion, 0.5 mm from the deep margin": a margin distance
     if m is not None:
         um = _um(m)
-        if um == r.sm_criterion_um and r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start()):
+        if um == r.sm_criterion_um and (m.group("bound") or r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start())):
             um = None  # "submucosal invasion >= 1000 µm": the JSCCR criterion, not a measurement
         if um is not None and r.sm_from_surface.match(d.text, m.end()) \
                 and not r.sm_surface_allowed.search(d.text, m.end(), min(len(d.text), m.end() + 160)):
@@ -1681,6 +1691,28 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         ev_end = max((c.end for c in found), default=a.end_char)
         found.append(Candidate("depth", "submucosa", a.start_char, ev_end))
     return found
+
+
+def _sm_length_is_size(d: _Doc, a: "_Anchor", m: re.Match[str], ev_start: int) -> bool:
+    """A length by a label with no depth word ("submucosal invasion", "SM invasion") measures the
+    invasive focus's size or width, not its depth, when a width/extent word names the label
+    ("Width of submucosal invasion: 3 mm"), a size cue follows the length ("6 mm in greatest
+    dimension", "3 mm wide", "4 x 3 mm") or a size word stands between them (", measuring 6 mm"
+    after a comma: the tumour's; "tumour size 6 mm") with no depth cue after the length and a unit
+    other than µm. "Submucosal invasion measured at 1.3 mm" is the invasion's own measure."""
+    r = d.rules
+    text = d.text
+    if r.sm_size_label_before.search(text, max(0, a.start_char - 30), a.start_char):
+        return True
+    if r.sm_size_depth_cue.match(text, m.end(), min(len(text), m.end() + 80)):
+        return False  # "measuring 1.2 mm in depth", "1.5 mm from the muscularis mucosae"
+    if r.sm_size_after.match(text, m.end(), min(len(text), m.end() + 40)):
+        return True
+    if ev_start < a.start_char:
+        return False  # "1800 µm submucosal invasion": the number written before its label
+    unit = m.group("unit").lower()
+    return unit[-2:] not in ("µm", "μm", "um") and not unit.startswith(("micro", "micron")) \
+        and r.sm_size_gap.search(text, a.end_char, m.start()) is not None
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
