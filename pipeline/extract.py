@@ -226,6 +226,8 @@ class Rules:
         self.sm_criterion = re.compile(v["sm_criterion"]["regex"], i)
         self.sm_from_surface = re.compile(v["sm_from_surface"]["regex"], i)
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
+        self.sm_reference = re.compile(v["sm_reference"]["regex"], i)
+        self.sm_reference_between = re.compile(v["sm_reference"]["between"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
         sz = v["sm_depth_size"]
@@ -1656,7 +1658,8 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     lowered = a.text.lower()
     submucosal = "submucos" in lowered or "sm" in lowered.split()
     # "depth of invasion from the muscularis mucosae" is measured in the submucosa (JSCCR)
-    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) and not _submucosal_before(d, a):
+    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) \
+            and not r.sm_reference.search(d.text, cs, ce) and not _submucosal_before(d, a):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
     labelled = d.label_number(a)
@@ -1664,7 +1667,11 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         um = to_um(labelled[1], labelled[0])
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, a.start_char, labelled[3]))
-    m = None if found else r.length.search(d.text, a.end_char, min(ce, a.end_char + 60))
+    # "the depth of invasion, measured from the lower border of the muscularis mucosae, is 0.8 mm":
+    # the reference layer between the label and its number does not count against their distance
+    ref = r.sm_reference_between.match(d.text, a.end_char, ce)
+    reach = a.end_char if ref is None else ref.end()
+    m = None if found else r.length.search(d.text, a.end_char, min(ce, reach + 60))
     ev_start = a.start_char
     if m is None and not found:
         # "1800 µm submucosal invasion": the depth written just before its label
@@ -1968,6 +1975,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
         if sm is not None:
             um = _um(sm)
+            if um == r.sm_criterion_um and r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value")):
+                um = None  # "(SM1, <1000 µm)": the level's JSCCR cut-off, not a measurement
+                found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
             if um is not None:
                 found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
                 found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))

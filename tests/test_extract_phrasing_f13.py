@@ -1,0 +1,151 @@
+"""Phrasing variants for depth and SM invasion depth from the w11 train cases (fix-f13), with the
+rule writer's own variants (other wording, case, units, wraps) and traps that must not change.
+No test-split case was read.
+
+Conventions (docs/gold.md): depth is the deepest layer the tumour invades (on a biopsy, the
+deepest layer the sample shows infiltrated); SM invasion is a depth in µm, measured down from
+the muscularis mucosae (from the surface only when the muscularis mucosae cannot be identified);
+a criterion ("SM1, < 1000 µm") is not a measurement; another report's figure is not a finding of
+this report.
+"""
+
+from test_extract import phrasing_table  # tests/ is on sys.path
+
+
+ADENO = "Rectum, EMR: adenocarcinoma arising in a tubulovillous adenoma, moderately differentiated.\n"
+NET = "Rectum, EMR: well differentiated neuroendocrine tumour, WHO grade 1.\n"
+BX = "Rectum, 8 cm, biopsy:\n- Well-differentiated neuroendocrine tumor (carcinoid).\n\nCOMMENT:\n"
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+
+# 1. A JSCCR SM level with the 1000 µm cut-off written as a bound is the level's definition, not a
+#    measurement (w11c_cn_esd_sm1_criterion); a number after the level is still read.
+SM_CODE = [
+    ("smcode_lt_glued", "(Descending colon, ESD) well-differentiated adenocarcinoma, invading\nthe submucosa "
+     "superficially (SM1, <1000μm).", "sm_invasion_um", None, None),
+    ("smcode_lt_glued_depth", "(Descending colon, ESD) well-differentiated adenocarcinoma, invading\nthe submucosa "
+     "superficially (SM1, <1000μm).", "depth", "submucosa", "submucosa"),
+    ("smcode_lt_space", ADENO + "Depth: SM1 (< 1000 um).", "sm_invasion_um", None, None),
+    ("smcode_ge", ADENO + "pT1b (SM2, ≥1000 µm).", "sm_invasion_um", None, None),
+    ("smcode_ge_depth", ADENO + "pT1b (SM2, ≥1000 µm).", "depth", "submucosa", "SM2"),
+    ("smcode_gt_upper", ADENO.upper() + "PT1B (SM >1000 UM).", "sm_invasion_um", None, None),
+    # kept: a measured number after the level
+    ("smcode_value", ADENO + "pT1b (SM 1500 µm).", "sm_invasion_um", 1500, "1500"),
+    ("smcode_value_level", ADENO + "pT1a (SM1, 800 µm).", "sm_invasion_um", 800, "800"),
+    ("smcode_value_1000", ADENO + "pT1b (SM 1000 µm).", "sm_invasion_um", 1000, "1000"),
+]
+
+# 2. The reference the depth is measured from, written between the label and the number
+#    ("the depth of invasion, measured from the lower border of the muscularis mucosae, is 0.8 mm";
+#    w11c_addendum_remeasure, w11c_multipart_esd_a).
+SM_REFERENCE = [
+    ("smref_lower_border", ADENO + "It invades the superficial submucosa; the depth of invasion, measured from the "
+     "lower border of the muscularis mucosae, is 0.8 mm on the present sections.", "sm_invasion_um", 800, "0.8 mm"),
+    ("smref_now_wrapped", ADENO + "Levels on blocks 3-5.\nThe maximum depth of submucosal invasion, from the lower "
+     "border of the muscularis mucosae,\nis now 1400 microns.", "sm_invasion_um", 1400, "1400 microns"),
+    ("smref_maximal_depth", ADENO + "Carcinoma infiltrates the superficial submucosa; the maximal depth, measured "
+     "from the lower border of the muscularis mucosae, is 400 micrometres.", "sm_invasion_um", 400, "400 micrometres"),
+    ("smref_paren", ADENO + "Depth of invasion (measured from the muscularis mucosae) 1.2 mm.", "sm_invasion_um",
+     1200, "1.2 mm"),
+    ("smref_lower_edge_upper", ADENO.upper() + "DEPTH OF INVASION, AS MEASURED FROM THE LOWER EDGE OF THE MUSCULARIS "
+     "MUCOSAE, IS 1.1 MM.", "sm_invasion_um", 1100, "1.1 MM"),
+    ("smref_depth_kept", ADENO + "It invades the superficial submucosa; the depth of invasion, measured from the "
+     "lower border of the muscularis mucosae, is 0.8 mm.", "depth", "submucosa", "submucosa"),
+    # traps: measured from the surface; a margin distance after the clause; no number
+    ("smref_trap_surface", ADENO + "The depth of invasion, measured from the mucosal surface, is 2.5 mm.",
+     "sm_invasion_um", None, None),
+    ("smref_trap_no_number", ADENO + "The depth of invasion, measured from the lower border of the muscularis "
+     "mucosae, cannot be given; the carcinoma is 1.5 mm from the deep margin.", "sm_invasion_um", None, None),
+    ("smref_trap_margin_after", ADENO + "The depth of invasion, measured from the muscularis mucosae, is "
+     "1.5 mm from the deep margin.", "sm_invasion_um", None, None),
+]
+
+# 3. "invading the submucosa to 400 micrometres below the muscularis mucosae" (w11c_multipart_esd_a)
+SM_BELOW = [
+    ("smbelow_submucosa_to", "A. Rectum, 10 cm, ESD:\n   - Adenocarcinoma, well differentiated, arising in a "
+     "tubulovillous adenoma, invading the\n     submucosa to 400 micrometres below the muscularis mucosae (sm1).",
+     "sm_invasion_um", 400, "400 micrometres"),
+    ("smbelow_depth_of", ADENO + "The carcinoma invades the submucosa to a depth of 1.5 mm below the muscularis "
+     "mucosae.", "sm_invasion_um", 1500, "1.5 mm"),
+    ("smbelow_superficial", ADENO + "Invading the superficial submucosa to 600 µm beneath the muscularis mucosae.",
+     "sm_invasion_um", 600, "600 µm"),
+    ("smbelow_upper", ADENO.upper() + "INFILTRATES THE SUBMUCOSA TO 2 MM BELOW THE MUSCULARIS MUCOSAE.",
+     "sm_invasion_um", 2000, "2 MM"),
+    # traps: no invasion word; a margin
+    ("smbelow_trap_cyst", ADENO + "A mucin cyst lies in the submucosa to 1 mm below the muscularis mucosae.",
+     "sm_invasion_um", None, None),
+]
+
+# 4. Measured from the surface where the muscularis mucosae is effaced / destroyed / absent (JSCCR
+#    measures from the surface then; w11c_consult_letter_surface)
+SM_SURFACE = [
+    ("smsurf_effaced", ADENO + "pT1; depth of SM invasion 1800 um (measured from the surface, muscularis mucosae "
+     "effaced).", "sm_invasion_um", 1800, "1800 um"),
+    ("smsurf_absent", ADENO + "Depth of submucosal invasion: 2.1 mm from the surface (muscularis mucosae absent at "
+     "the invasive front).", "sm_invasion_um", 2100, "2.1 mm"),
+    ("smsurf_destroyed", ADENO + "SM invasion depth 1.6 mm measured from the surface, as the muscularis mucosae is "
+     "destroyed by the carcinoma.", "sm_invasion_um", 1600, "1.6 mm"),
+    ("smsurf_no_identifiable", ADENO + "Depth of submucosal invasion 2500 µm from the surface (no identifiable "
+     "muscularis mucosae).", "sm_invasion_um", 2500, "2500 µm"),
+    # traps: a surface measurement where the muscularis mucosae is there
+    ("smsurf_trap_intact", ADENO + "Depth of invasion 2.8 mm below the surface epithelium; muscularis mucosae intact.",
+     "sm_invasion_um", None, None),
+    ("smsurf_trap_plain", ADENO + "Submucosal invasion depth 2.8 mm from the surface.", "sm_invasion_um", None, None),
+]
+
+# 5. Another report's figure (a consultant's letter quoting the local report) is history; a value
+#    revised in its own sentence ("(previously reported as 0.8 mm)") is the current one.
+LETTER = ("Dear Dr Mensah,\n\nThank you for sending the slides from the endoscopic mucosal resection of a 22 mm "
+          "sessile lesion in the descending colon. {local}\n\nI agree that there is invasive adenocarcinoma "
+          "arising in a tubulovillous adenoma, moderately differentiated.\n\nIn summary:\n  Descending colon, EMR: "
+          "adenocarcinoma arising in a tubulovillous adenoma; pT1; depth of SM invasion 1800 um (measured from "
+          "the surface, muscularis mucosae effaced); deep margin clear (1.1 mm).\n")
+SM_OTHER_REPORT = [
+    ("smrep_local", LETTER.format(local="Your local report described a malignant polyp with submucosal invasion to "
+                                  "a depth of 0.9 mm."), "sm_invasion_um", 1800, "1800 um"),
+    ("smrep_outside_pathology", LETTER.format(local="The outside pathology report gave a submucosal invasion depth "
+                                              "of 0.9 mm."), "sm_invasion_um", 1800, "1800 um"),
+    ("smrep_referral", LETTER.format(local="The referral report records an SM depth of 900 µm."),
+     "sm_invasion_um", 1800, "1800 um"),
+    ("smrep_only_local", ADENO + "Your local report described submucosal invasion to a depth of 0.9 mm. The levels "
+     "sent do not show the invasive front.", "sm_invasion_um", None, None),
+    ("smrep_revised_paren", ADENO + "Revised summary line: pT1, SM depth 1400 microns (previously reported as "
+     "0.8 mm), deep margin clear at 1.1 mm.", "sm_invasion_um", 1400, "1400 microns"),
+    ("smrep_revised_margin", ADENO + "Deep margin: involved (previously reported as clear).", "margin_deep",
+     "positive", "involved"),
+    # traps: history stays history
+    ("smrep_trap_previously", ADENO + "Submucosal invasion of 1.2 mm was previously reported on the biopsy.",
+     "sm_invasion_um", None, None),
+    ("smrep_trap_original", ADENO + "The original report gave an SM depth of 1.2 mm.", "sm_invasion_um", None, None),
+]
+
+# 6. A label naming the depth below the muscularis mucosae ("Vertical extent of infiltration below
+#    MM .... 0.65 mm"; w11c_syn_oddlabels_emr).
+SYN = ("Micro: Tubular adenoma with high-grade dysplasia. At the base of the lesion there is invasive "
+       "adenocarcinoma, crossing\nthe muscularis mucosae into superficial submucosa.\n\n"
+       "SUMMARY DATA\n"
+       "Background neoplasm ......................... tubular adenoma, HGD, 14 mm\n"
+       "Invasive lesion, max extent ................. 7 mm\n"
+       "Differentiation (worst area) ................ moderate\n"
+       "Layer reached ............................... submucosa\n")
+SM_LABEL = [
+    ("smlabel_vertical_extent", SYN + "Vertical extent of infiltration below MM .... 0.65 mm\n"
+     "Horizontal spread of invasive front (width) . 3.5 mm\n", "sm_invasion_um", 650, "0.65 mm"),
+    ("smlabel_depth_below_mm", ADENO + "Depth below muscularis mucosae: 1.1 mm\n", "sm_invasion_um", 1100, "1.1 mm"),
+    ("smlabel_invasion_below_mm", ADENO + "Invasion below MM: 650 µm\n", "sm_invasion_um", 650, "650 µm"),
+    ("smlabel_vertical_unit", ADENO + "Vertical extent of invasion beyond the muscularis mucosae (µm): 900\n",
+     "sm_invasion_um", 900, "900"),
+    ("smlabel_extent_from_lower_border", ADENO + "Extent of infiltration from the lower border of the muscularis "
+     "mucosae = 1.3 mm\n", "sm_invasion_um", 1300, "1.3 mm"),
+    # traps: a width, a criterion, a margin, mm as a unit
+    ("smlabel_trap_width", SYN + "Horizontal spread of invasive front (width) . 3.5 mm\n", "sm_invasion_um", None, None),
+    ("smlabel_trap_criterion", SYN + "Deep invasion criterion (>= 1000 um) ........ not met\n", "sm_invasion_um",
+     None, None),
+    ("smlabel_trap_margin", SYN + "Vertical margin ............................. clear - 1.5 mm\n", "sm_invasion_um",
+     None, None),
+    ("smlabel_trap_prose", ADENO + "The carcinoma shows invasion below the muscularis mucosae, 3 mm from the deep margin.",
+     "sm_invasion_um", None, None),
+]
+ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL
+
+results, test_phrasing = phrasing_table(ALL)
