@@ -1566,7 +1566,10 @@ def _sampled_layer(d: _Doc, a: "_Anchor") -> bool:
     if not d.rules.depth_included_after.match(d.text, a.end_char):
         return False
     cs, _ = d.clause(a.start_char, a.end_char)
-    return d.rules.depth_occupied_before.search(d.text, max(cs, a.start_char - 80), a.start_char) is not None
+    m = d.rules.depth_occupied_before.search(d.text, max(cs, a.start_char - 80), a.start_char)
+    # "present in the lamina propria, with no submucosa included in the sample": spared after all
+    # ("is not present in the submucosa included ..." neither)
+    return m is not None and not _FORWARD_NEGATION.search(d.text, max(cs, m.start() - 12), a.start_char)
 
 
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:

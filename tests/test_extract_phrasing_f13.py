@@ -146,6 +146,44 @@ SM_LABEL = [
     ("smlabel_trap_prose", ADENO + "The carcinoma shows invasion below the muscularis mucosae, 3 mm from the deep margin.",
      "sm_invasion_um", None, None),
 ]
-ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL
+# 7. Depth on a biopsy: a layer the tumour lies in, "included in the sample", is sampled and
+#    infiltrated, not spared (w11b_rnet_biopsy); a bare "included" stays a negation.
+DEPTH_SAMPLED = [
+    ("sampled_present_in", BX + "Tumor nests are present in the lamina propria and in the small amount of superficial\n"
+     "submucosa included in the sample.", "depth", "submucosa", "submucosa"),
+    ("sampled_seen_in", BX + "Tumour cells are seen in the submucosa included in the fragments.", "depth",
+     "submucosa", "submucosa"),
+    ("sampled_located", BX + "The tumour is located in the deep mucosa and the submucosa included in the biopsy.",
+     "depth", "submucosa", "submucosa"),
+    ("sampled_found_upper", BX.upper() + "TUMOUR NESTS ARE FOUND IN THE SUBMUCOSA INCLUDED IN THE BIOPSY.", "depth",
+     "submucosa", "SUBMUCOSA"),
+    # traps: the layer is sampled but free, or not sampled at all
+    ("sampled_trap_no", BX + "Tumor nests are present in the lamina propria, with no submucosa included in the sample.",
+     "depth", "mucosa", "lamina propria"),
+    ("sampled_trap_free", BX + "Tumour is present in the lamina propria. Submucosa included in the biopsy, free of "
+     "tumour.", "depth", "mucosa", "lamina propria"),
+    ("sampled_trap_not_present", BX + "Tumour is not present in the submucosa included in the biopsy; it lies in the "
+     "lamina propria.", "depth", "mucosa", "lamina propria"),
+    ("sampled_trap_mp", BX + "Tumour cells are present in the submucosa; muscularis propria included in the specimen.",
+     "depth", "submucosa", "submucosa"),
+]
+
+# 8. Dictated "sub mucosa" (speech recognition splits the word; w11d_voice_transcript)
+DEPTH_SPLIT = [
+    ("split_sub_mucosa", NET + "Microscopic description: the tumour is centred in the sub mucosa and measures 6 mm.",
+     "depth", "submucosa", "sub mucosa"),
+    ("split_invading_wrapped", NET + "Conclusion: well differentiated neuroendocrine tumour comma invading\n"
+     "sub mucosa comma completely excised.", "depth", "submucosa", "sub mucosa"),
+    ("split_hyphen", NET + "The tumour infiltrates the sub-mucosa.", "depth", "submucosa", "sub-mucosa"),
+    ("split_mucosal", NET + "There is sub mucosal infiltration by the tumour.", "depth", "submucosa", "sub mucosal"),
+    ("split_upper", NET.upper() + "TUMOUR INVADES THE SUB MUCOSA.", "depth", "submucosa", "SUB MUCOSA"),
+    # traps: the lift, a negated layer
+    ("split_trap_lift", NET + "Removed by EMR after sub mucosal lift. The tumour is confined to the mucosa.",
+     "depth", "mucosa", "mucosa"),
+    ("split_trap_negated", NET + "The tumour is confined to the mucosa; the sub mucosa is not involved.", "depth",
+     "mucosa", "mucosa"),
+]
+
+ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL + DEPTH_SAMPLED + DEPTH_SPLIT
 
 results, test_phrasing = phrasing_table(ALL)
