@@ -302,6 +302,7 @@ class Rules:
         self.depth_other_organ = re.compile(v["depth_other_organ_after"], i)
         self.hypothetical_absent = re.compile(v["hypothetical_answer_absent"], i)
         self.histology_rank = v["histology_rank"]
+        self.histology_background = re.compile(v["histology_background_label"]["regex"], i)
         self.procedure_rank = v["procedure_rank"]
         self.section_priority = {(None if k == "null" else k): p
                                  for k, p in v["section_priority"].items() if not k.startswith("_")}
@@ -735,6 +736,9 @@ def _fixed(field: str):
 
 def _histology(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     found = _FIXED_HISTOLOGY(d, a, negated, uncertain, _m)
+    if found and found[0].value == "adenoma" and d.rules.histology_background.search(
+            d.text, max(0, d.text.rfind("\n", 0, a.start_char)), a.start_char):
+        found[0].kind = "background"  # "Background neoplasm ..... tubular adenoma": the precursor
     if found and "intramucosal" in a.text.lower():
         # "intramucosal carcinoma" names its depth: the mucosa (pTis)
         found.append(Candidate("depth", "mucosa", a.start_char, a.end_char))
@@ -2075,6 +2079,9 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
         # exact distance within the bound wins wherever it is stated
         exact = [c.value for c in cands if c.kind != "bound"]
         cands = [c for c in cands if c.kind != "bound" or not any(v <= c.value for v in exact)]
+    if field == "histology":
+        # "Background neoplasm: tubular adenoma" names the precursor: any other histology wins
+        cands = [c for c in cands if c.kind != "background"] or cands
     top = max(c.priority for c in cands)
     cands = [c for c in cands if c.priority == top]
     if any(c.kind == "unknown" for c in cands):

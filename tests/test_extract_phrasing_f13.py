@@ -120,7 +120,8 @@ SM_OTHER_REPORT = [
 ]
 
 # 6. A label naming the depth below the muscularis mucosae ("Vertical extent of infiltration below
-#    MM .... 0.65 mm"; w11c_syn_oddlabels_emr).
+#    MM .... 0.65 mm"; w11c_syn_oddlabels_emr), and a background lesion label that names the
+#    precursor, not the tumour.
 SYN = ("Micro: Tubular adenoma with high-grade dysplasia. At the base of the lesion there is invasive "
        "adenocarcinoma, crossing\nthe muscularis mucosae into superficial submucosa.\n\n"
        "SUMMARY DATA\n"
@@ -146,6 +147,23 @@ SM_LABEL = [
     ("smlabel_trap_prose", ADENO + "The carcinoma shows invasion below the muscularis mucosae, 3 mm from the deep margin.",
      "sm_invasion_um", None, None),
 ]
+BACKGROUND = [
+    ("bg_histology", SYN, "histology", "adenocarcinoma", "adenocarcinoma"),
+    ("bg_depth", SYN, "depth", "submucosa", "submucosa"),
+    ("bg_grade", SYN, "grade", "G2", "moderate"),
+    ("bg_precursor_label", "Microscopy: tubulovillous adenoma with a focus of invasive adenocarcinoma in the "
+     "submucosa.\n\nSYNOPTIC\nPrecursor lesion: tubulovillous adenoma\nInvasive lesion size: 4 mm\n",
+     "histology", "adenocarcinoma", "adenocarcinoma"),
+    ("bg_associated_label", "Microscopy: invasive adenocarcinoma infiltrating the submucosa.\n\nSUMMARY\n"
+     "Associated polyp: tubular adenoma, 12 mm\nTumour site: sigmoid colon\n", "histology", "adenocarcinoma",
+     "adenocarcinoma"),
+    # traps: a background lesion alone is still what the report shows; a stated tumour type wins anyway
+    ("bg_trap_only", "SUMMARY\nBackground neoplasm: tubular adenoma with low-grade dysplasia, 6 mm\n"
+     "Invasive carcinoma: not identified\n", "histology", "adenoma", "tubular adenoma"),
+    ("bg_trap_hp", "SUMMARY\nBackground mucosa: unremarkable\nPolyp: hyperplastic polyp, 4 mm\n", "histology",
+     "other", "hyperplastic polyp"),
+]
+
 # 7. Depth on a biopsy: a layer the tumour lies in, "included in the sample", is sampled and
 #    infiltrated, not spared (w11b_rnet_biopsy); a bare "included" stays a negation.
 DEPTH_SAMPLED = [
@@ -184,6 +202,7 @@ DEPTH_SPLIT = [
      "mucosa", "mucosa"),
 ]
 
-ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL + DEPTH_SAMPLED + DEPTH_SPLIT
+ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL + BACKGROUND + DEPTH_SAMPLED \
+    + DEPTH_SPLIT
 
 results, test_phrasing = phrasing_table(ALL)
