@@ -1605,7 +1605,7 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     m = r.depth_other_organ.match(d.text, a.end_char)
     if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
         return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
-    if found and a.text.lower() == "muscularis mucosae":
+    if found and " ".join(a.text.lower().split()) == "muscularis mucosae":  # also wrapped
         # "Invasion extends 1.8 mm below the muscularis mucosae": into the submucosa, by 1800 µm
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)

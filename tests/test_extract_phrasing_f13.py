@@ -202,7 +202,65 @@ DEPTH_SPLIT = [
      "mucosa", "mucosa"),
 ]
 
+# 9. A line-numbered printout: the number column is not text, so a phrase wrapped across two
+#    numbered lines reads as one ("muscularis" / "0022    mucosae"; w11d_frozen_final_lineno).
+NUMBERED = [
+    "HOSPITAL - ANATOMIC PATHOLOGY                                                 Page 1 of 1",
+    "Specimen: Rectal lesion, transanal endoscopic microsurgery (TEM), full-thickness",
+    "",
+    "Microscopy: Tubulovillous adenoma with high-grade dysplasia. In the depressed area",
+    "  there is a focus of well differentiated adenocarcinoma (tub1) which is",
+    "  invading the submucosa; greatest dimension of the invasive focus 6 mm;",
+    "  depth of submucosal invasion 800 um from the lower border of the muscularis",
+    "  mucosae (sm1). Budding: BD1 (1 bud per 0.785 mm2). No lymphatic or venous",
+    "  invasion on D2-40 and elastica. No perineural invasion. Muscularis propria free.",
+    "  Deep (basal) margin clear of carcinoma by 4.0 mm (microscopic).",
+    "",
+    "DIAGNOSIS",
+    "  Rectum, TEM local excision: adenocarcinoma, well differentiated (G1).",
+    "  pT1 (sm1, 800 um), pNX. Deep margin 4.0 mm, lateral 6 mm: R0.",
+]
+
+FROZEN = [
+    "HOSPITAL - ANATOMIC PATHOLOGY                                                 Page 1 of 1",
+    "INTRAOPERATIVE CONSULTATION (frozen section):",
+    "  Villous adenoma with high-grade dysplasia. Deep margin free of neoplasia (> 5 mm on gross",
+    "  inspection).",
+]
+
+
+def numbered(lines: list[str], fmt: str = "{:04d}  ") -> str:
+    return "\n".join((fmt.format(i) + line).rstrip() for i, line in enumerate(lines, 1)) + "\n"
+
+
+LINE_NUMBERS = [
+    ("lineno_depth", numbered(NUMBERED), "depth", "submucosa", "submucosa"),
+    ("lineno_sm", numbered(NUMBERED), "sm_invasion_um", 800, "800 um"),
+    ("lineno_plain_numbers", numbered(NUMBERED, "{:>3} "), "depth", "submucosa", "submucosa"),
+    ("lineno_bar", numbered(NUMBERED, "{:>4} | "), "depth", "submucosa", "submucosa"),
+    ("lineno_pt", numbered(NUMBERED), "pt", "pT1", "pT1"),
+    # the headings of a numbered printout are headings: the final diagnosis outranks the frozen section
+    ("lineno_headings", numbered(FROZEN + NUMBERED[2:]), "margin_deep_mm", 4.0, "4.0 mm"),
+    # a line end kept because the next line holds a label still joins "muscularis" / "mucosae"
+    ("wrap_mm_depth", ADENO + "Depth of submucosal invasion 800 um from the lower border of the muscularis\n"
+     "mucosae (sm1). Budding: BD1.", "depth", "submucosa", "submucosa"),
+    ("wrap_mm_below", ADENO + "Invasion extends 1.8 mm below the muscularis\n  mucosae (sm2). Budding: BD1.",
+     "sm_invasion_um", 1800, "1.8 mm"),
+    ("wrap_mp", ADENO + "The carcinoma invades the muscularis\npropria (pT2). Budding: BD1.", "depth",
+     "muscularis_propria", "muscularis"),
+    # traps: numbered specimen parts are part labels, not a number column; a report whose lines
+    # are not all numbered in sequence keeps its numbers
+    ("lineno_trap_parts", "1. Rectum, EMR: adenocarcinoma invading the submucosa.\n2. Sigmoid colon, polypectomy: "
+     "hyperplastic polyp.\n3. Caecum, biopsy: normal mucosa.\n4. Ascending colon, biopsy: normal mucosa.\n"
+     "5. Transverse colon, biopsy: normal mucosa.\n", "depth", "submucosa", "submucosa"),
+    ("lineno_trap_parts_site", "1. Rectum, EMR: adenocarcinoma invading the submucosa.\n2. Sigmoid colon, "
+     "polypectomy: hyperplastic polyp.\n3. Caecum, biopsy: normal mucosa.\n4. Ascending colon, biopsy: normal "
+     "mucosa.\n5. Transverse colon, biopsy: normal mucosa.\n", "site", "rectum", "Rectum"),
+    ("lineno_trap_sizes", ADENO + "12  fragments, the largest 4 mm.\n13  Tumour invades the submucosa.\n",
+     "depth", "submucosa", "submucosa"),
+]
+
 ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL + BACKGROUND + DEPTH_SAMPLED \
-    + DEPTH_SPLIT
+    + DEPTH_SPLIT + LINE_NUMBERS
 
 results, test_phrasing = phrasing_table(ALL)
