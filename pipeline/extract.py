@@ -229,7 +229,9 @@ class Rules:
         self.sm_reference = re.compile(v["sm_reference"]["regex"], i)
         self.sm_reference_between = re.compile(v["sm_reference"]["between"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
+        self.sm_criterion_after = re.compile(v["sm_criterion"]["after"], i)
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
+        self.sm_after_layer = re.compile(v["sm_depth_after_layer"]["regex"], i)
         sz = v["sm_depth_size"]
         self.sm_size_gap = re.compile(sz["gap"], i)
         self.sm_size_after = re.compile(sz["after"], i)
@@ -260,6 +262,7 @@ class Rules:
         self.pt = re.compile(r"(?<![A-Za-z])" + st["pt"] + r"(?![a-z0-9])")
         self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
         self.bare_t_context = re.compile(st["bare_t_context"], i)
+        self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
         self.pt_categories = set(st["pt_categories"])
         self.pn_categories = set(st["pn_categories"])
         jp = v["japanese"]
@@ -295,6 +298,12 @@ class Rules:
         self.depth_label_before = re.compile(v["depth_label_value"]["before"], i)
         self.depth_label_after = re.compile(v["depth_label_value"]["after"])
         self.depth_position = re.compile(v["depth_position_before"], i)
+        self.depth_serosa_under = re.compile(v["depth_serosa_under_before"], i)
+        self.depth_spared_after = re.compile(v["depth_spared_after"], i)
+        self.depth_unidentified_after = re.compile(v["depth_unidentified_after"], i)
+        self.depth_past_mm = re.compile(v["depth_past_mm_before"], i)
+        self.depth_past_mm_after = re.compile(v["depth_past_mm_after"], i)
+        self.depth_reached_not_through = re.compile(v["depth_reached_not_through_before"], i)
         self.depth_included_after = re.compile(v["depth_included_after"], i)
         self.depth_occupied_before = re.compile(v["depth_occupied_before"], i)
         self.depth_vessel_location = re.compile(v["depth_vessel_location_before"], i)
@@ -1579,8 +1588,11 @@ def _sampled_layer(d: _Doc, a: "_Anchor") -> bool:
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     r = d.rules
     past = r.depth_confined.search(d.text, max(0, a.start_char - 25), a.start_char)
-    if negated and past:
+    confined = bool(negated and past)
+    if confined:
         negated = past = None  # "does not extend beyond the submucosa": confined to the submucosa
+    if negated and r.depth_reached_not_through.search(d.text, max(0, a.start_char - 90), a.start_char):
+        negated = False  # "reaches but does not breach the muscularis propria": in it, not past it
     if negated and ((r.depth_label_after.match(d.text, a.end_char)
                      and r.depth_label_before.search(d.text, max(0, a.start_char - 40), a.start_char))
                     or _negation_after_next_layer(d, a)):
@@ -1591,6 +1603,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         return []
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
+    if r.depth_spared_after.match(d.text, a.end_char, a.end_char + 80) \
+            or r.depth_unidentified_after.match(d.text, a.end_char, a.end_char + 60):
+        return []  # "the muscularis propria is unremarkable", "..., which is free of tumour",
+        # "the muscularis mucosae cannot be identified"
     if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
             or r.depth_margin_label.search(d.text, max(0, a.start_char - 40), a.start_char) \
             or r.depth_vessel_location.search(d.text, max(0, a.start_char - 80), a.start_char):
@@ -1602,6 +1618,11 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             and r.depth_not_before.search(d.text[lo : a.start_char]):
         return []
     found = _FIXED_DEPTH(d, a, negated, uncertain, _m)
+    if found and found[0].value == "serosa" \
+            and r.depth_serosa_under.search(d.text, max(0, a.start_char - 30), a.start_char):
+        return []  # "0.5 mm beneath the serosal surface": short of the serosa
+    if found and found[0].value == "adjacent_organ" and not _ORGAN_INVADED.search(d.text, *d.clause(a.start_char, a.end_char)):
+        return []  # "A. Sigmoid colon and urinary bladder dome, en bloc resection:": an organ removed, not invaded
     m = r.depth_other_organ.match(d.text, a.end_char)
     if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
         return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
@@ -1616,6 +1637,14 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         if um is not None:
             return [Candidate("sm_invasion_um", um, m.start("length"), a.end_char),
                     Candidate("depth", "submucosa", m.start("length"), a.end_char)]
+        # "Invasion through the muscularis mucosae", "carcinoma breaches the muscularis mucosae":
+        # past it, in the submucosa (a negated one, "not beyond", stays the mucosa: past is None)
+        through = r.depth_past_mm.search(d.text, max(cs, a.start_char - 40), a.start_char)
+        if through is not None and not confined and _PAST_MM_VERB.search(d.text, cs, a.start_char):
+            return [Candidate("depth", "submucosa", through.start(), a.end_char)]
+        breached = r.depth_past_mm_after.match(d.text, a.end_char, a.end_char + 50)
+        if breached is not None:  # "the muscularis mucosae is breached by invasive glands"
+            return [Candidate("depth", "submucosa", a.start_char, breached.end())]
     if found and found[0].value == "muscularis_propria":
         # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
@@ -1627,6 +1656,14 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             um = _um(paren)
             if um is not None:
                 found.append(Candidate("sm_invasion_um", um, a.start_char, paren.end()))
+        reached = r.sm_after_layer.match(d.text, a.end_char)
+        if reached is not None and _INVASION_WORD.search(d.text, d.clause(a.start_char, a.end_char)[0], a.start_char) \
+                and not r.sm_distance_after.match(d.text, reached.end(), reached.end() + 60) \
+                and not r.sm_size_after.match(d.text, reached.end(), reached.end() + 40):
+            # "Carcinoma infiltrates the submucosa to 1.3 mm"
+            um = _um(reached)
+            if um is not None:
+                found.append(Candidate("sm_invasion_um", um, a.start_char, reached.end()))
         # "Tumor invades 2500 um into the submucosa": the depth of submucosal invasion
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)
@@ -1639,6 +1676,10 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 _NOT_SM_BETWEEN = re.compile(r"\b(?:meso\w+|subseros\w*|pericol\w*|perirectal|extramural|serosa\w*|margins?|"
                              r"muscularis\s+propria)\b", re.IGNORECASE)
+_ORGAN_INVADED = re.compile(r"\b(?:invas|invad|infiltrat|extend|extension|penetrat|involv|into\b|spread|pT4b|T4b)",
+                            re.IGNORECASE)
+_PAST_MM_VERB = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat|breach|transgress|travers|grow|spread)",
+                           re.IGNORECASE)
 _INVASION_WORD = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat)", re.IGNORECASE)
 
 
@@ -1650,7 +1691,7 @@ def _um(m: re.Match[str]) -> Optional[float]:
 _SM_GAP_BEFORE = re.compile(r"[ \t]{0,2}(?:of\s+)?(?:deep\s+)?")  # "1800 µm submucosal invasion", not a column away
 
 
-_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|\(sm\b|\bsm[1-3]\b|submucos|(?:from|beyond|below)\s+(?:the\s+)?muscularis\s+mucosae",
+_SUBMUCOSAL_CLAUSE = re.compile(r"(?-i:\bSM(?:[1-3]|\b))|\(sm\b|\bsm[1-3]\b|submucos|(?:from|beyond|below)\s+(?:the\s+)?(?:muscularis\s+mucosae|(?-i:MM\b))",
                                 re.IGNORECASE)
 
 
@@ -1669,6 +1710,9 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
             and not r.sm_reference.search(d.text, cs, ce) and not _submucosal_before(d, a):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
+    if "dep" not in lowered and r.sm_size_label_before.search(d.text, max(0, a.start_char - 30), a.start_char):
+        # "Width of submucosal invasion (mm): 5": the invasive focus's width, not its depth
+        return [Candidate("depth", "submucosa", a.start_char, a.end_char)] if submucosal and "invasion" in lowered else []
     labelled = d.label_number(a)
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "... invasion (µm): 1500"
         um = to_um(labelled[1], labelled[0])
@@ -1693,31 +1737,31 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         m = None  # "submucosal invasion, 0.5 mm from the deep margin": a margin distance
     if m is not None:
         um = _um(m)
-        if um == r.sm_criterion_um and (m.group("bound") or r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start())):
+        if um == r.sm_criterion_um and (m.group("bound") or r.sm_criterion.search(d.text, max(0, m.start() - 15), m.start())
+                                        or r.sm_criterion_after.match(d.text, m.end(), m.end() + 30)):
             um = None  # "submucosal invasion >= 1000 µm": the JSCCR criterion, not a measurement
         if um is not None and r.sm_from_surface.match(d.text, m.end()) \
                 and not r.sm_surface_allowed.search(d.text, m.end(), min(len(d.text), m.end() + 160)):
             um = None  # "2.8 mm below the surface epithelium": not measured from the muscularis mucosae
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, min(ev_start, a.start_char), max(m.end(), a.end_char)))
-    if submucosal and ("invasion" in lowered or found):
-        # "depth of SM invasion: 0.8 mm": a submucosal invasion depth is an invasion of the submucosa
+    if found or (submucosal and "invasion" in lowered):
+        # "depth of SM invasion: 0.8 mm", "Depth below muscularis mucosae: 1.8 mm": a submucosal
+        # invasion depth is an invasion of the submucosa
         ev_end = max((c.end for c in found), default=a.end_char)
-        found.append(Candidate("depth", "submucosa", a.start_char, ev_end))
+        found.append(Candidate("depth", "submucosa", min([a.start_char] + [c.start for c in found]), ev_end))
     return found
 
 
 def _sm_length_is_size(d: _Doc, a: "_Anchor", m: re.Match[str], ev_start: int) -> bool:
     """A length by a label with no depth word ("submucosal invasion", "SM invasion") measures the
-    invasive focus's size or width, not its depth, when a width/extent word names the label
-    ("Width of submucosal invasion: 3 mm"), a size cue follows the length ("6 mm in greatest
+    invasive focus's size or width, not its depth (as when a width/extent word names the label,
+    "Width of submucosal invasion: 3 mm", see _sm_depth), when a size cue follows the length ("6 mm in greatest
     dimension", "3 mm wide", "4 x 3 mm") or a size word stands between them (", measuring 6 mm"
     after a comma: the tumour's; "tumour size 6 mm") with no depth cue after the length and a unit
     other than µm. "Submucosal invasion measured at 1.3 mm" is the invasion's own measure."""
     r = d.rules
     text = d.text
-    if r.sm_size_label_before.search(text, max(0, a.start_char - 30), a.start_char):
-        return True
     if r.sm_size_depth_cue.match(text, m.end(), min(len(text), m.end() + 80)):
         return False  # "measuring 1.2 mm in depth", "1.5 mm from the muscularis mucosae"
     if r.sm_size_after.match(text, m.end(), min(len(text), m.end() + 40)):
@@ -1892,6 +1936,7 @@ def _table_unit_number(d: "_Doc", a: "_Anchor") -> Optional[tuple[float, int]]:
 _LEVEL_RANGE_BEFORE = re.compile(r"L\d[ \t]*(?:-|–|to)[ \t]*$")
 _SIGN_CODE = {"-": "0", "−": "0", "+": "1", "-ve": "0", "−ve": "0", "+ve": "1"}
 _NEXT_N = re.compile(r"\s*N[0-3X]")
+_DEFINITION_AFTER = re.compile(r"[ \t]*:")  # "submucosa (T1: invades lamina propria or submucosa ...)": a legend
 _P_CODE = re.compile(r"\bp(?:T|N)\w")
 _G_CODE = re.compile(r"(?<![A-Za-z])G ?(?P<g>[1-3])(?![0-9a-z])")
 _SM_LEVEL = re.compile(r"(?-i:SM)(?:\s?[1-3])?(?![A-Za-z])")
@@ -1928,7 +1973,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue  # "OBX|9|TX|...": an HL7 value type between field separators, not a stage
             # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
             if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
-                                         or (len(cat) == 2 and cat[1] in "abcd")):
+                                         or (len(cat) == 2 and cat[1] in "abcd")
+                                         or (r.bare_t_depth_before.search(text, max(cs, m.start() - 60), m.start())
+                                             and not _DEFINITION_AFTER.match(text, m.end()))):
                 continue
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
     if "N" in code:
@@ -1982,10 +2029,11 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
         if sm is not None:
             um = _um(sm)
-            if um == r.sm_criterion_um and r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value")):
-                um = None  # "(SM1, <1000 µm)": the level's JSCCR cut-off, not a measurement
-                found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
-            if um is not None:
+            if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
+                                           or r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value"))):
+                # "pT1a (SM <1000 µm)", "(SM1, <1000μm)": the JSCCR criterion, not a measurement; still the submucosa
+                found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
+            elif um is not None:
                 found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
                 found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
     return found
