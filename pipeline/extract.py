@@ -1963,8 +1963,19 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             staged = bool(r.bare_t_context.search(text, cs, ce)) or bool(_P_CODE.search(text, cs, ce))
         return staged
 
+    if code[:2] == "p ":
+        # dictated "p T 1 a" / "p N 0": the code read with its spaces taken out
+        compact = code.replace(" ", "")
+        m = r.pt.fullmatch(compact) or r.pn.fullmatch(compact)
+        if m is not None:
+            cat = _stage_category(m.group("cat"))
+            field = "pt" if "T" in compact else "pn"
+            if cat in (r.pt_categories if field == "pt" else r.pn_categories):
+                found.append(Candidate(field, f"p{compact[1]}{cat}", s0, e0))
+        return found
     # Cheap letter tests first: most codes are one kind (G1, Ly0, pT2), so most regexes are skipped.
-    if "T" in code:
+    # A lower-case "pt1a" is a stage too; "ptx" (pneumothorax) is not read as pTX.
+    if "T" in code or ("t" in code and code[-1:] not in "xX"):
         for m in r.pt.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
             if cat not in r.pt_categories:

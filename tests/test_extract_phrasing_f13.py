@@ -260,7 +260,28 @@ LINE_NUMBERS = [
      "depth", "submucosa", "submucosa"),
 ]
 
+# 10. pT written the way the depth's own sentences write it: lower-case dictation glued ("4 mm
+#     submucosa  pt1a", w11d_lowercase_terse) or spelled out by speech recognition ("p T 1 a",
+#     w11d_voice_transcript).
+TERSE = "dx  rectum cold snare polypectomy  well differentiated neuroendocrine tumour grade 1\n"
+DICTATED = ("conclusion colon rectum comma endoscopic mucosal resection colon\nwell differentiated neuroendocrine "
+            "tumour comma WHO grade 1 comma 6 mm comma invading\nsub mucosa comma completely excised full stop {stage} "
+            "full stop new paragraph\n")
+STAGE_SPELLED = [
+    ("pt_lower_glued", TERSE + "4 mm  submucosa  pt1a\n", "pt", "pT1a", "pt1a"),
+    ("pt_lower_with_pn", TERSE + "4 mm  submucosa  pt1b pn0\n", "pt", "pT1b", "pt1b"),
+    ("pt_lower_pt2", "micro  adenocarcinoma invading muscularis propria  pt2 pn0\n", "pt", "pT2", "pt2"),
+    ("pt_dictated", DICTATED.format(stage="p T 1 a"), "pt", "pT1a", "p T 1 a"),
+    ("pt_dictated_plain", DICTATED.format(stage="p T 1"), "pt", "pT1", "p T 1"),
+    ("pt_dictated_pn", DICTATED.format(stage="p T 2 p N 0"), "pn", "pN0", "p N 0"),
+    # traps: "pt" the patient, "ptx", a spaced t without p
+    ("pt_trap_patient", "pt  redacted  dob redacted\n" + TERSE + "4 mm  submucosa\n", "pt", None, None),
+    ("pt_trap_ptx", "clin  history of ptx 2019\n" + TERSE + "4 mm  submucosa\n", "pt", None, None),
+    ("pt_trap_pt_number", "pt 1 of 2 specimens\n" + TERSE + "4 mm  submucosa\n", "pt", None, None),
+    ("pt_trap_t_weighted", DICTATED.format(stage="MRI T 2 weighted images reviewed"), "pt", None, None),
+]
+
 ALL = SM_CODE + SM_REFERENCE + SM_BELOW + SM_SURFACE + SM_OTHER_REPORT + SM_LABEL + BACKGROUND + DEPTH_SAMPLED \
-    + DEPTH_SPLIT + LINE_NUMBERS
+    + DEPTH_SPLIT + LINE_NUMBERS + STAGE_SPELLED
 
 results, test_phrasing = phrasing_table(ALL)
