@@ -301,6 +301,7 @@ class Rules:
         self.depth_serosa_under = re.compile(v["depth_serosa_under_before"], i)
         self.depth_spared_after = re.compile(v["depth_spared_after"], i)
         self.depth_unidentified_after = re.compile(v["depth_unidentified_after"], i)
+        self.depth_answer_no_after = re.compile(v["depth_answer_no_after"], i)
         self.depth_past_mm = re.compile(v["depth_past_mm_before"], i)
         self.depth_past_mm_after = re.compile(v["depth_past_mm_after"], i)
         self.depth_reached_not_through = re.compile(v["depth_reached_not_through_before"], i)
@@ -1604,7 +1605,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     if r.depth_not_after.match(d.text[a.end_char : a.end_char + 40]):
         return []
     if r.depth_spared_after.match(d.text, a.end_char, a.end_char + 80) \
-            or r.depth_unidentified_after.match(d.text, a.end_char, a.end_char + 60):
+            or r.depth_unidentified_after.match(d.text, a.end_char, a.end_char + 60) \
+            or r.depth_answer_no_after.match(d.text, a.end_char, a.end_char + 60):
         return []  # "the muscularis propria is unremarkable", "..., which is free of tumour",
         # "the muscularis mucosae cannot be identified"
     if r.depth_position.search(d.text, max(0, a.start_char - 30), a.start_char) \
@@ -1612,6 +1614,8 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             or r.depth_vessel_location.search(d.text, max(0, a.start_char - 80), a.start_char):
         return []  # "lies 0.2 mm above the muscularis propria", "deep margin (perirectal fat)",
         # "vascular emboli are present in the lamina propria"
+    if a.text in _JSCCR_BARE_DEPTH and not _jsccr_depth_context(d, a):
+        return []  # a bare "SS" or "SE" outside a depth label, a bracket or "SS invasion"
     lo = max(0, a.start_char - 30)
     word, last = _word_before(d.text, lo, a.start_char, _non_word)
     if (word in r.depth_not_before_words or any(p in r.depth_not_before_words for p in word.split("-"))) \
@@ -1676,6 +1680,19 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
 
 _NOT_SM_BETWEEN = re.compile(r"\b(?:meso\w+|subseros\w*|pericol\w*|perirectal|extramural|serosa\w*|margins?|"
                              r"muscularis\s+propria)\b", re.IGNORECASE)
+_JSCCR_BARE_DEPTH = frozenset(("SS", "SE", "SI", "AI"))
+_JSCCR_CODE_AFTER = re.compile(r"[ \t]*(?:\)|invasion\b|[,;][ \t]*(?:p?N|Ly|V|INF|ly|v)\b)")
+
+
+def _jsccr_depth_context(d: _Doc, a: "_Anchor") -> bool:
+    """A bare JSCCR depth code is a depth only as a depth label's value ("Depth: SS"), in a
+    bracket ("pT3 (SS)") or before "invasion" or the next code ("SS, N0", "SS, ly1")."""
+    text = d.text
+    return text[max(0, a.start_char - 3) : a.start_char].rstrip(" \t").endswith("(") \
+        or d.rules.depth_label_before.search(text, max(0, a.start_char - 40), a.start_char) is not None \
+        or _JSCCR_CODE_AFTER.match(text, a.end_char) is not None
+
+
 _ORGAN_INVADED = re.compile(r"\b(?:invas|invad|infiltrat|extend|extension|penetrat|involv|into\b|spread|pT4b|T4b)",
                             re.IGNORECASE)
 _PAST_MM_VERB = re.compile(r"\b(?:invas|invad|infiltrat|deepest|extend|penetrat|breach|transgress|travers|grow|spread)",

@@ -50,6 +50,7 @@ _STAGE_CODE = re.compile(r"[yr]?p[TNM][0-9isxX]")
 _WRAPPED_LENGTH = re.compile(r"\d+(?:[.,]\d+)?[ \t]*(?:(?:mm|cm|[µμu]m)\b|(?:per|/)[ \t]*(?:2[ \t]*mm|\d+[ \t]*(?:hpf|HPF|high)))")
 _ABBREV: frozenset[str] = frozenset()
 _UNFINISHED: Optional[re.Pattern[str]] = None
+_ANSWER_BEFORE: Optional[re.Pattern[str]] = None
 
 
 #: A line that starts with its own label ("Margins: ...") starts a statement even after a comma.
@@ -123,7 +124,8 @@ def _stops(text: str) -> list[int]:
     starts = []
     for m in _STOP.finditer(text):
         word = text[max(0, m.start() - 8) : m.start()].rsplit(None, 1)[-1:] or [""]
-        if word[0].lower().rstrip(".") in _ABBREV:
+        if word[0].lower().rstrip(".") in _ABBREV \
+                and not _ANSWER_BEFORE.search(text, max(0, m.start() - len(word[0]) - 4), m.start() - len(word[0])):
             continue
         starts.append(m.end())
     return starts
@@ -133,10 +135,11 @@ def _layout(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
     """``(blanked, starts, cuts)``: the text with its page breaks blanked to spaces (same
     length), the line starts that start a sentence, and the ``(start, end, replacement)`` cuts
     that undo page breaks and printer wraps."""
-    global _STOP, _ABBREV, _UNFINISHED
+    global _STOP, _ABBREV, _UNFINISHED, _ANSWER_BEFORE
     if _STOP is None:
         rules = load_resource("value_rules.json")["sentences"]
         _ABBREV = frozenset(a.lower() for a in rules["abbreviations"])
+        _ANSWER_BEFORE = re.compile(rules["abbreviation_answer_before"])
         _STOP = re.compile(rules["sentence_end"])
         _UNFINISHED = re.compile(rules["unfinished_line_end"], re.IGNORECASE)
     numbers = _line_numbers(text)

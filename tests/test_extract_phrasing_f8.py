@@ -111,6 +111,8 @@ VERBS = [
     ("verb_trap_mesorectum_complete", f"{RECT} invading the muscularis propria.\nMesorectum: complete.\n", "depth", "muscularis_propria", "muscularis propria"),
     ("verb_trap_mesorectum_intact", f"{RECT} invading the muscularis propria.\nMesorectum intact (Quirke grade 3).\n", "depth", "muscularis_propria", "muscularis propria"),
     ("verb_trap_mesorectal_fascia", f"{RECT} invading the muscularis propria. Mesorectal fascia intact.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_trap_pericolic_fat_nodes", f"{RES} invading the muscularis propria. Pericolic fat with 12 lymph nodes.", "depth", "muscularis_propria", "muscularis propria"),
+    ("verb_pericolic_fat_deposits", f"{RES} invading into pericolic fat with tumour deposits and 3 lymph nodes.", "depth", "subserosa", "pericolic fat"),
     ("verb_trap_mesorectal_nodes", f"{RECT} invading the muscularis propria. Mesorectal tissue contains 14 lymph nodes.", "depth", "muscularis_propria", "muscularis propria"),
 ]
 
@@ -215,6 +217,26 @@ MORE = [
     ("more_trap_mm_splayed", f"{EMR}. Intramucosal carcinoma; the muscularis mucosae is splayed but intact.", "depth", "mucosa", "Intramucosal"),
 ]
 
-ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS + SM_DEPTH + MORE
+# 9. Layer labels answered yes/no; JSCCR depth codes (SS, SE, SI/AI, pMP, pSM) in a depth context.
+ANSWERS = [
+    ("ans_mp_no_sm_yes", f"{RES}. Muscularis propria invasion: no. Submucosal invasion: yes.", "depth", "submucosa", "Submucosal invasion"),
+    ("ans_mp_no_alone", f"{RES}. Muscularis propria invasion: no.", "depth", None, None),
+    ("ans_mp_involvement_minus", f"{RES} invading the submucosa. MP involvement: (-)", "depth", "submucosa", "submucosa"),
+    ("ans_ss_minus", f"{RES}. MP invasion (+), SS invasion (-).", "depth", "muscularis_propria", "MP"),
+    ("ans_mp_yes", f"{RES}. Muscularis propria invasion: yes.", "depth", "muscularis_propria", "Muscularis propria"),
+    ("ans_no_ends_sentence_pni", f"{RES}. Lymphovascular invasion: no. Perineural invasion: present.", "pni", "present", "present"),
+    ("jp_depth_ss", f"{RES}.\nDepth: SS\n", "depth", "subserosa", "SS"),
+    ("jp_pt3_ss", f"{RES}, tub2, pT3 (SS), pN1a.", "depth", "subserosa", "SS"),
+    ("jp_pss", f"{RES}, tub2, pSS, INF b, ly1, v1.", "depth", "subserosa", "pSS"),
+    ("jp_depth_se", f"{RES}.\nDepth: SE\n", "depth", "serosa", "SE"),
+    ("jp_pt4b_si", f"{RES}, pT4b (SI: bladder).", "depth", "adjacent_organ", "SI"),
+    ("jp_pmp", f"{RES}, tub1, pMP, ly0, v0.", "depth", "muscularis_propria", "pMP"),
+    ("jp_psm", "Rectum, ESD: neuroendocrine tumour, G1, 6x5 mm, pSM, Ly0, V0.", "depth", "submucosa", "pSM"),
+    # traps: the letters elsewhere
+    ("jp_trap_initials", f"{RES} invading the muscularis propria. Reported by: SS. Accession SE 123.", "depth", "muscularis_propria", "muscularis propria"),
+    ("jp_trap_ssa", "Colon, polypectomy: sessile serrated lesion (SSA) without dysplasia.", "depth", None, None),
+]
+
+ALL = SM_SIZE + PT_DEPTH + VERBS + NEGATED + ANATOMY + LABELS + SM_DEPTH + MORE + ANSWERS
 
 results, test_phrasing = phrasing_table(ALL)
