@@ -249,6 +249,8 @@ class Rules:
         self.sm_criterion = re.compile(v["sm_criterion"]["regex"], i)
         self.sm_from_surface = re.compile(v["sm_from_surface"]["regex"], i)
         self.sm_surface_allowed = re.compile(v["sm_from_surface"]["exception"], i)
+        self.sm_reference = re.compile(v["sm_reference"]["regex"], i)
+        self.sm_reference_between = re.compile(v["sm_reference"]["between"], i)
         self.sm_criterion_um = float(v["sm_criterion"]["value_um"])
         self.sm_criterion_after = re.compile(v["sm_criterion"]["after"], i)
         self.sm_paren_after = re.compile(v["sm_paren_after_layer"]["regex"], i)
@@ -1882,7 +1884,10 @@ def _sampled_layer(d: _Doc, a: "_Anchor") -> bool:
     if not d.rules.depth_included_after.match(d.text, a.end_char):
         return False
     cs, _ = d.clause(a.start_char, a.end_char)
-    return d.rules.depth_occupied_before.search(d.text, max(cs, a.start_char - 80), a.start_char) is not None
+    m = d.rules.depth_occupied_before.search(d.text, max(cs, a.start_char - 80), a.start_char)
+    # "present in the lamina propria, with no submucosa included in the sample": spared after all
+    # ("is not present in the submucosa included ..." neither)
+    return m is not None and not _FORWARD_NEGATION.search(d.text, max(cs, m.start() - 12), a.start_char)
 
 
 def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
@@ -1929,7 +1934,7 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
     m = r.depth_other_organ.match(d.text, a.end_char)
     if found and m is not None:  # "the muscularis propria of the adherent sigmoid colon"
         return [Candidate("depth", "adjacent_organ", a.start_char, m.end())]
-    if found and a.text.lower() == "muscularis mucosae":
+    if found and " ".join(a.text.lower().split()) == "muscularis mucosae":  # also wrapped
         # "Invasion extends 1.8 mm below the muscularis mucosae": into the submucosa, by 1800 µm
         cs, _ = d.clause(a.start_char, a.end_char)
         lo = max(cs, a.start_char - 80)
@@ -2022,7 +2027,8 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
     lowered = a.text.lower()
     submucosal = "submucos" in lowered or "sm" in lowered.split()
     # "depth of invasion from the muscularis mucosae" is measured in the submucosa (JSCCR)
-    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) and not _submucosal_before(d, a):
+    if not submucosal and not _SUBMUCOSAL_CLAUSE.search(d.text, cs, ce) \
+            and not r.sm_reference.search(d.text, cs, ce) and not _submucosal_before(d, a):
         return []  # a depth that is not a submucosal invasion depth
     found: list[Candidate] = []
     if "dep" not in lowered and r.sm_size_label_before.search(d.text, max(0, a.start_char - 30), a.start_char):
@@ -2033,7 +2039,11 @@ def _sm_depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list
         um = to_um(labelled[1], labelled[0])
         if um is not None:
             found.append(Candidate("sm_invasion_um", um, a.start_char, labelled[3]))
-    m = None if found else r.length.search(d.text, a.end_char, min(ce, a.end_char + 60))
+    # "the depth of invasion, measured from the lower border of the muscularis mucosae, is 0.8 mm":
+    # the reference layer between the label and its number does not count against their distance
+    ref = r.sm_reference_between.match(d.text, a.end_char, ce)
+    reach = a.end_char if ref is None else ref.end()
+    m = None if found else r.length.search(d.text, a.end_char, min(ce, reach + 60))
     ev_start = a.start_char
     if m is None and not found:
         # "1800 µm submucosal invasion": the depth written just before its label
@@ -2284,8 +2294,19 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             staged = bool(r.bare_t_context.search(text, cs, ce)) or bool(_P_CODE.search(text, cs, ce))
         return staged
 
+    if code[:2] == "p ":
+        # dictated "p T 1 a" / "p N 0": the code read with its spaces taken out
+        compact = code.replace(" ", "")
+        m = r.pt.fullmatch(compact) or r.pn.fullmatch(compact)
+        if m is not None:
+            cat = _stage_category(m.group("cat"))
+            field = "pt" if "T" in compact else "pn"
+            if cat in (r.pt_categories if field == "pt" else r.pn_categories):
+                found.append(Candidate(field, f"p{compact[1]}{cat}", s0, e0))
+        return found
     # Cheap letter tests first: most codes are one kind (G1, Ly0, pT2), so most regexes are skipped.
-    if "T" in code or code[:2] == "pt":  # "pt1a": lower-case dictation glues its stage too
+    # A lower-case "pt1a" is a stage too; "ptx" (pneumothorax) is not read as pTX.
+    if "T" in code or ("t" in code and code[-1:] not in "xX"):
         for m in r.pt.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
             if cat not in r.pt_categories:
@@ -2352,8 +2373,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("depth", "submucosa", s0, e0, kind="code"))
         if sm is not None:
             um = _um(sm)
-            if um == r.sm_criterion_um and any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")]):
-                # "pT1a (SM <1000 µm)": the JSCCR criterion, not a measurement; still the submucosa
+            if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
+                                           or r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value"))):
+                # "pT1a (SM <1000 µm)", "(SM1, <1000μm)": the JSCCR criterion, not a measurement; still the submucosa
                 found.append(Candidate("depth", "submucosa", sm.start(), sm.end()))
             elif um is not None:
                 found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))

@@ -148,6 +148,12 @@ def _layout(text: str) -> tuple[str, list[int], list[tuple[int, int, str]]]:
         _ANSWER_BEFORE = re.compile(rules["abbreviation_answer_before"])
         _STOP = re.compile(rules["sentence_end"])
         _UNFINISHED = re.compile(rules["unfinished_line_end"], re.IGNORECASE)
+    numbers = _line_numbers(text)
+    if numbers:
+        chars = list(text)
+        for lo, hi in numbers:
+            chars[lo:hi] = " " * (hi - lo)
+        text = "".join(chars)
     breaks = _page_breaks(text)
     quotes = _quote_marks(text)
     if breaks or quotes:
@@ -301,6 +307,40 @@ def _fills_line(text: str, m: re.Match, before: str, after: str, width: list) ->
         _HEADING_START = re.compile(r"(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
                                     + r")\b", re.IGNORECASE)
     return not _HEADING_START.match(text, end)
+
+
+#: A line number and the gap after it ("0021    depth of ...", " 12 | text", "7" alone).
+_LINE_NUMBER = re.compile(r"[ \t]*(\d{1,6})(?:[ \t]*\|[ \t]?|[ \t]+|[ \t\r]*$)")
+#: A printout is line-numbered when at least this many lines are numbered in sequence.
+_MIN_NUMBERED_LINES = 5
+
+
+def _line_numbers(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of the line-number column of a line-numbered printout, to be
+    blanked: every line of the report (trailing blank lines aside) opens with a number one more
+    than the line before's, then a gap or a bar ("0001  HOSPITAL ...", " 12 | ..."). The column
+    is not text: "muscularis" / "0022    mucosae" reads as one phrase. Numbered specimen parts
+    ("1. Rectum", "2) Sigmoid") are items, not a column (no dot or bracket is taken), and a
+    report with one line out of sequence keeps its numbers."""
+    if not text.lstrip()[:1].isdigit():
+        return []
+    lines = text.rstrip().split("\n")
+    if len(lines) < _MIN_NUMBERED_LINES:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    expected: Optional[int] = None
+    for line in lines:
+        m = _LINE_NUMBER.match(line)
+        if m is None:
+            return []
+        n = int(m.group(1))
+        if expected is not None and n != expected:
+            return []
+        expected = n + 1
+        out.append((pos, pos + m.end()))
+        pos += len(line) + 1
+    return out
 
 
 #: Lines of a page break: "Page 2 of 3" standing apart (line start or after a column gap, up to
