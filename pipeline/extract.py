@@ -300,6 +300,7 @@ class Rules:
         self.spaced_stage = re.compile(st["spaced"])
         self.superseded_before = re.compile(v["superseded"]["before"], i)
         self.superseded_after = re.compile(v["superseded"]["after"])
+        self.comment_revision = re.compile(v["superseded"]["comment_revision"], i)
         self.pt_categories = set(st["pt_categories"])
         self.pn_categories = set(st["pn_categories"])
         jp = v["japanese"]
@@ -805,6 +806,14 @@ class FindingsComponent:
         # only when nothing else does: the priority of clinical history.
         priority = 0 if last_resort else self.rules.section_priority.get(section, 3)
         text = d.text
+        if section == "comment" and not last_resort:
+            ss, se = d.sentence(start)
+            if _THIS_NEXT.match(text, se):  # "... is involved. This supersedes the diagnosis above."
+                se = d.sentence(se)[1]
+            if self.rules.comment_revision.search(text, ss, se):
+                # "..., superseding the diagnosis line above": the comment revises the
+                # diagnosis as an addendum does (value_rules superseded.comment_revision)
+                section, priority = "addendum", self.rules.section_priority.get("addendum", 7)
         for cand in found:
             own = self.rules.field_section_priority.get(cand.field)
             if own is not None and section in own and not last_resort:
@@ -1125,6 +1134,7 @@ def _not_tumour_subject(r: Rules, subject: str, tumor_hits: Optional[list] = Non
         or any(x.end() > last for x in r.not_primary.finditer(subject))
 
 
+_THIS_NEXT = re.compile(r"[ \t\r\n]*(?:this|these|which)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|within|on)\s+(?:the|a|this)\s+$", re.IGNORECASE)
 
 
