@@ -216,6 +216,7 @@ class Rules:
         self.specimen_place = re.compile(size["specimen_place_before"], i)
         self.specimen_word_invasive = re.compile(size["specimen_word_invasive_before"], i)
         self.size_anchor_from = re.compile(size["anchor_from_after"], i)
+        self.size_anchor_free = re.compile(size["anchor_free_after"], i)
         self.site_distance_before = re.compile(size["site_distance_before"], i)
         self.attach_paren_noun = re.compile(size["attach_paren_noun"], i)
         self.microscopic_before = re.compile(size["microscopic_before"], i)
@@ -930,6 +931,8 @@ def _noun_sizes(d: _Doc) -> Iterator[tuple[int, list[Candidate]]]:
             if r.other_lesion_before.search(d.text, max(0, m.start() - 30), m.start()) \
                     or r.other_lesion_before.search(d.text, max(0, m.start() - 40), max(0, m.start() - 8)):
                 continue  # "a separate 6 mm nodule", "6 mm mesorectal nodule": not the primary
+            if r.size_anchor_free.match(d.text, m.end()):
+                continue  # "basal tumour-free, but narrow: 0,4 mm": a margin's status, not a size
             found = _attached_size(d, m.start(), m.end())
             if m.group().lower().startswith("polyp") \
                     or r.benign_before.search(d.text, max(0, m.start() - 30), m.start()):
@@ -1039,6 +1042,8 @@ def _size(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
         return []  # "Submucosal invasion measured at 1.3 mm": how deep it invades, not its size
     if r.size_anchor_from.match(d.text, a.end_char):
         return []  # "depth of invasion, measured from the muscularis mucosae, is 1.6 mm": a distance
+    if r.size_anchor_free.match(d.text, a.end_char):
+        return []  # "basal tumour-free, but narrow: 0,4 mm": a margin's status, not a size
     cs, ce = d.clause(a.start_char, a.end_char)
     column = d.column_value(a, dims=True)  # "Lesion | Size (mm)" / "-------+-----" / "1 | 16 x 12"
     if column is not None and column[0] not in ("%", "2mm2"):

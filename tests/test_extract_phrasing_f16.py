@@ -55,11 +55,11 @@ CASES = [
      "grade", "G1", "G1"),
 
     # "tumour-free" is a margin statement, not the subject of a size
-    ("free_narrow", NET + "TNM: pT1a, L0, V0, G1, R0 (basal tumour-free, but\nnarrow: 0,4 mm).\n",
+    ("free_narrow", NET + "\nTNM-classification (UICC, 8th edition): pT1a, L0, V0, G1, R0 (basal tumour-free, but\nnarrow: 0,4 mm).\n",
      "tumor_size_mm", 7.0, "7 mm"),
-    ("free_tumor_free", NET + "Deep margin tumor-free, 0.4 mm.\n", "tumor_size_mm", 7.0, "7 mm"),
-    ("free_space", NET + "Lateral margins tumour free at 2 mm.\n", "tumor_size_mm", 7.0, "7 mm"),
-    ("free_caps", NET + "BASAL MARGIN TUMOUR-FREE (0.3 MM).\n", "tumor_size_mm", 7.0, "7 mm"),
+    ("free_tumor_free", NET + "\nStaging: pT1a R0 (deep tumor-free, 0.4 mm).\n", "tumor_size_mm", 7.0, "7 mm"),
+    ("free_caps", NET + "\nTNM: pT1 R0 (lateral TUMOUR-FREE (2 MM)).\n", "tumor_size_mm", 7.0, "7 mm"),
+    ("free_space", NET + "\nTNM: pT1a, R0 (basal tumour free but close, 0.3 mm).\n", "tumor_size_mm", 7.0, "7 mm"),
     # trap: a tumour size after 'free' in another clause still counts
     ("free_trap_size", "Rectum, ESD: well-differentiated neuroendocrine tumour, G1. Margins tumour-free. Tumour size 9 mm.\n",
      "tumor_size_mm", 9.0, "9 mm"),
@@ -74,10 +74,24 @@ CASES = [
      "tumor_size_mm", 6.0, "6 mm"),
 
     # a distance 'away from' a margin, in µm with a thousands comma
+    ("away_um_comma", "Rectum, ESD: adenocarcinoma, tub1.\nVertical stump: tumor is absent, cancer is 1,800 µm away from the vertical stump.\n",
+     "margin_deep_mm", 1.8, "1,800 µm"),
+    ("away_um", "Rectum, ESD: adenocarcinoma, tub1.\nCancer is 800 um away from the vertical margin.\n", "margin_deep_mm", 0.8, "800 um"),
+    ("away_mm", "Rectum, ESD: adenocarcinoma, tub1.\nThe carcinoma is 2.5 mm away from the deep margin.\n", "margin_deep_mm", 2.5, "2.5 mm"),
+    ("away_horizontal", "Rectum, ESD: adenocarcinoma, tub1.\nTumor is 1,200 µm away from the horizontal stump.\n", "margin_lateral_mm", 1.2, "1,200 µm"),
     # trap: an SM depth in µm with a thousands comma is not a margin distance
+    ("away_trap_sm", "Rectum, ESD: adenocarcinoma, tub1.\nDepth of SM invasion is 1,800 µm from the muscularis mucosae. Vertical stump: negative.\n",
+     "margin_deep_mm", None, None),
 
     # 'reaches with a minimal safety distance of X to the margin' is a distance, not involvement
+    ("reach_safety", NET + "The tumour reaches with a minimal safety distance of 0,4 mm to the basal resection surface.\n",
+     "margin_deep", "close", "0,4 mm"),
+    ("reach_safety_mm", NET + "The tumour reaches with a minimal safety distance of 0,4 mm to the basal resection surface.\n",
+     "margin_deep_mm", 0.4, "0,4 mm"),
+    ("reach_up_to", NET + "The tumour reaches up to 0.3 mm from the deep resection margin.\n", "margin_deep", "close", "0.3 mm"),
+    ("reach_within", NET + "Tumour reaches to within 2 mm of the basal resection surface.\n", "margin_deep", "negative", "2 mm"),
     # trap: reaching the margin is involvement
+    ("reach_trap_reaches", NET + "The tumour reaches the basal resection surface.\n", "margin_deep", "positive", "reaches"),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
