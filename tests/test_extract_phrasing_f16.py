@@ -92,6 +92,17 @@ CASES = [
     ("reach_within", NET + "Tumour reaches to within 2 mm of the basal resection surface.\n", "margin_deep", "negative", "2 mm"),
     # trap: reaching the margin is involvement
     ("reach_trap_reaches", NET + "The tumour reaches the basal resection surface.\n", "margin_deep", "positive", "reaches"),
+
+    # an ink colour after a slash glosses a bare side word, as a parenthesis does
+    ("ink_deep_blue", NET + "Deep/blue: 3.0 mm\n", "margin_deep_mm", 3.0, "Deep/blue: 3.0 mm"),
+    ("ink_deep_blue_status", NET + "Deep/blue: 3.0 mm\n", "margin_deep", "negative", "3.0 mm"),
+    ("ink_deep_black_ink", NET + "Deep / black ink: clear, 2 mm\n", "margin_deep", "negative", "clear"),
+    ("ink_lateral_green", NET + "LATERAL/GREEN: 0.5 MM\n", "margin_lateral_mm", 0.5, "0.5 MM"),
+    ("ink_vertical_red", NET + "Vertical/red = involved\n", "margin_deep", "positive", "involved"),
+    # traps: two side words stay a paired margin; a colour of the tissue is no margin
+    ("ink_trap_paired", NET + "Deep/lateral margins: 0.4 mm / 2 mm.\n", "margin_lateral_mm", 2.0, "2 mm"),
+    ("ink_trap_paired_deep", NET + "Deep/lateral margins: 0.4 mm / 2 mm.\n", "margin_deep_mm", 0.4, "0.4 mm"),
+    ("ink_trap_prose", NET + "The deep/blue-grey tissue measures 3 mm.\n", "margin_deep_mm", None, None),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
