@@ -2149,6 +2149,16 @@ def _budding(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[
 
 
 def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    """Node counts of a node anchor. "Lymph nodes examined: 0 (none in specimen)": a specimen
+    with no lymph nodes in it has no node counts (docs/gold.md: null, not 0), so an examined
+    count of 0 yields neither count."""
+    found = _node_counts(d, a)
+    if any(c.field == "lymph_nodes_examined" and c.value == 0 for c in found):
+        return []
+    return found
+
+
+def _node_counts(d: _Doc, a: "_Anchor") -> list[Candidate]:
     r = d.rules
     s, e = d.sentence(a.start_char)
     text = d.text
