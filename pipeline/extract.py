@@ -295,6 +295,7 @@ class Rules:
         self.pt = re.compile(r"(?<![A-Za-z])" + st["pt"] + r"(?![a-z0-9])")
         self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
         self.bare_t_context = re.compile(st["bare_t_context"], i)
+        self.ticked_y = re.compile(st["ticked_y"])
         self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
         self.clinical_t_before = re.compile(st["clinical_t_before"])
         self.spaced_stage = re.compile(st["spaced"])
@@ -2278,6 +2279,25 @@ def _stage_category(cat: str) -> str:
     return "X" if cat in ("X", "x") else cat.lower()
 
 
+def _ticked_y(d: _Doc, char: int) -> Optional[int]:
+    """Where a ticked "(X) y (post-treatment)" stands on the code's line or the two lines above
+    it (no blank line between, not an unticked box): the checklist's y modifier of a bare
+    "pT: (X) T2"; else None."""
+    text = d.text
+    if "y" not in text:
+        return None
+    ls = text.rfind("\n", 0, char) + 1
+    for _ in range(2):
+        if ls < 2 or text[ls - 2] == "\n":
+            break
+        ls = text.rfind("\n", 0, ls - 1) + 1
+    found = None
+    for m in d.rules.ticked_y.finditer(text, ls, char):
+        if not _BLANK_LINE.search(text, m.end(), char):
+            found = m.start()
+    return found
+
+
 def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     """Staging and Japanese-style codes inside a CODE anchor (pT1b, pN0, HM1, Ly0, BD2, G1, SM)."""
     r = d.rules
@@ -2329,7 +2349,10 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                                          or (r.bare_t_depth_before.search(text, max(cs, m.start() - 60), m.start())
                                              and not _DEFINITION_AFTER.match(text, m.end()))):
                 continue
-            found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
+            prefix, start = (m.group('prefix') or '').lower(), m.start()
+            if not prefix and (y := _ticked_y(d, m.start())) is not None:
+                prefix, start = "y", y
+            found.append(Candidate("pt", f"{prefix}pT{cat}", start, m.end()))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
@@ -2339,7 +2362,10 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue
             if not m.group("p") and r.clinical_t_before.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "MRI staging mrT2 N0": the radiological stage's N, not the pathological pN
-            found.append(Candidate("pn", f"{m.group('prefix') or ''}pN{cat}", m.start(), m.end()))
+            prefix, start = m.group('prefix') or '', m.start()
+            if not prefix and (y := _ticked_y(d, m.start())) is not None:
+                prefix, start = "y", y
+            found.append(Candidate("pn", f"{prefix}pN{cat}", start, m.end()))
             ratio = r.node_ratio.search(text, m.end(), min(ce, m.end() + 12))
             if ratio:
                 found.append(Candidate("lymph_nodes_positive", int(ratio.group("pos")), m.start(), ratio.end()))

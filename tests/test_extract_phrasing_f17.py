@@ -29,6 +29,32 @@ CASES = [
     ("reg_trap_prose", NET + "12 lymph nodes were examined, 1 positive.\n", "lymph_nodes_examined", 12, "12"),
     ("reg_trap_prose_pos", NET + "Sixteen lymph nodes examined; 2 lymph nodes positive.\n", "lymph_nodes_positive", 2, "2"),
     ("reg_trap_pnx", NET + " 16   Regional lymph nodes examined             0 (none in specimen)\n 19   Pathological N   pNX\n", "pn", "pNX", "pNX"),
+    # -- checklist: item headings over boxed options stay in the checklist -----------------
+    ("chk_size_after_clinical", "SYNOPTIC CHECKLIST - COLON AND RECTUM: RESECTION\n\nPROCEDURE\n ( ) Low anterior resection   (X) Abdominoperineal resection\n"
+     " Clinical stage before therapy: cT3 cN1 (MRI)\nHISTOLOGIC TYPE\n (X) Adenocarcinoma\nTUMOR SIZE\n Residual tumor, greatest dimension (microscopic): 9 mm\n", "tumor_size_mm", 9.0, "9 mm"),
+    ("chk_size_bracket_boxes", "SYNOPTIC CHECKLIST - COLON AND RECTUM: RESECTION\nPROCEDURE\n [ ] Low anterior resection   [x] Abdominoperineal resection\n"
+     " Clinical history: neoadjuvant chemoradiotherapy\nHISTOLOGIC TYPE\n [x] Adenocarcinoma\nTUMOR SIZE\n Greatest dimension: 14 mm\n", "tumor_size_mm", 14.0, "14 mm"),
+    ("chk_depth_comment", "SYNOPTIC CHECKLIST - COLON AND RECTUM: RESECTION\nHISTOLOGIC TYPE\n (X) Adenocarcinoma\nTUMOR EXTENT\n ( ) Submucosa   (X) Muscularis propria\n"
+     " Comment: residual tumour in outer muscularis propria; perirectal fat shows\n fibrosis and acellular mucin only.\n", "depth", "muscularis_propria", "Muscularis propria"),
+    ("chk_depth_only_mucin", ADENO + "Residual carcinoma invades the muscularis propria. The mesorectal fat contains only acellular mucin.\n", "depth", "muscularis_propria", "muscularis propria"),
+    ("chk_depth_mucin_pools", ADENO + "Tumour invades the muscularis propria; pericolic fat with acellular mucin pools.\n", "depth", "muscularis_propria", "muscularis propria"),
+    # traps: viable tumour in the fat is still the depth; an unticked deeper option stays out
+    ("chk_depth_trap_viable", ADENO + "Tumour invades the muscularis propria; perirectal fat shows acellular mucin and viable tumour cells.\n", "depth", "subserosa", "perirectal fat"),
+    ("chk_depth_trap_fibrosis_tumour", ADENO + "Perirectal fat shows fibrosis with infiltrating carcinoma.\n", "depth", "subserosa", "Perirectal fat"),
+    ("chk_trap_clinical_heading", "CLINICAL HISTORY:\nRectal carcinoma 40 mm on MRI.\n\nDIAGNOSIS:\nRectum, APR: adenocarcinoma, 9 mm.\n", "tumor_size_mm", 9.0, "9 mm"),
+    # -- checklist stage: a ticked y modifier and a "pT:" label ---------------------------
+    ("chk_stage_y_pt", ADENO + "PATHOLOGIC STAGE (pTNM, AJCC 8)\n (X) y (post-treatment)\n pT: (X) T2     pN: (X) N0     pM: not applicable\n", "pt", "ypT2", "T2"),
+    ("chk_stage_y_pn", ADENO + "PATHOLOGIC STAGE (pTNM, AJCC 8)\n (X) y (post-treatment)\n pT: (X) T2     pN: (X) N0     pM: not applicable\n", "pn", "ypN0", "N0"),
+    ("chk_stage_y_brackets", ADENO + "TNM descriptors: [x] y (post-treatment)  [ ] r (recurrence)\npT: [x] T3\npN: [x] N1a\n", "pt", "ypT3", "T3"),
+    ("chk_stage_y_brackets_pn", ADENO + "TNM descriptors: [x] y (post-treatment)  [ ] r (recurrence)\npT: [x] T3\npN: [x] N1a\n", "pn", "ypN1a", "N1a"),
+    ("chk_stage_label_only", ADENO + "Modifiers: none\n pT: (X) T3     pN: (X) N1\n", "pt", "pT3", "T3"),
+    # traps: an unticked y; a y far above after a blank line
+    ("chk_stage_trap_unticked_y", ADENO + "PATHOLOGIC STAGE\n ( ) y (post-treatment)\n pT: (X) T2     pN: (X) N0\n", "pt", "pT2", "T2"),
+    ("chk_stage_trap_blank", ADENO + "(X) y (post-treatment)\n\nPATHOLOGIC STAGE\n pT: (X) T2\n", "pt", "pT2", "T2"),
+    # -- margin distance after the status, naming the invasive carcinoma ------------------
+    ("chk_crm_invasive", ADENO + "Circumferential (radial): (X) uninvolved; distance of invasive carcinoma 12 mm\n", "margin_radial_mm", 12.0, "12 mm"),
+    ("chk_crm_residual", ADENO + "Circumferential margin: clear; distance from residual tumour 6 mm\n", "margin_radial_mm", 6.0, "6 mm"),
+    ("chk_crm_trap_node", ADENO + "Circumferential margin: clear; lymph node 3 mm\n", "margin_radial_mm", None, None),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
