@@ -210,6 +210,7 @@ class Rules:
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.not_primary = re.compile(size["not_primary"], i)
         self.invasive_subject = re.compile(size["invasive_subject"], i)
+        self.size_refused_lesion = re.compile(size["refused_lesion"], i)
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
@@ -780,6 +781,14 @@ class FindingsComponent:
                     field = "lvi" if label == "LVI" else "pni"
                     self._place(d, anchor.start_char,
                                 [Candidate(field, "absent", anchor.start_char, m.end())], candidates)
+                continue
+            if elsewhere and label in ("DEPTH", "SM_DEPTH") and uncertain == "unassessed" and user_data.get(
+                    ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False):
+                # "whether the tumour infiltrates the submucosa cannot be established": the
+                # report answers its question -- the depth is unknown (docs/gold.md: on a biopsy
+                # a depth that cannot be established is null)
+                self._place(d, anchor.start_char, [Candidate("depth", None, anchor.start_char, anchor.end_char,
+                                                             kind="unknown")], candidates)
                 continue
             if elsewhere and (label not in _FALLBACK_LABELS or user_data.get(
                     ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False)):
@@ -2611,6 +2620,17 @@ def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
         c.end <= r < c.end + 150 and "." not in text[c.end:r] for r in refusals)]
 
 
+def _size_not_refused(sizes: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
+    """"Depth of invasion and size not assessable on biopsy": on a biopsy whose report refuses
+    a size, the size of a lesion it quotes from the endoscopy ("sessile 12 mm lesion") is not
+    the tumour's, wherever it stands at no higher authority than the refusal."""
+    refusal = max((c.priority for c in sizes if c.kind == "unknown"), default=None)
+    if refusal is None:
+        return sizes
+    return [c for c in sizes if c.kind == "unknown" or c.priority > refusal
+            or not rules.size_refused_lesion.search(text, c.start, c.end)]
+
+
 def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
                                  procedure: Any, text: Optional[str]) -> list[Candidate]:
     """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
@@ -2678,6 +2698,8 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":
             fc = _depth_not_refused(fc, text)
+        if field == "tumor_size_mm" and text is not None and chosen.get("procedure") == "biopsy":
+            fc = _size_not_refused(fc, text, rules)
         if field == "resection":
             fc = _resection_of_this_procedure(fc, by_field.get("procedure", []), chosen.get("procedure"), text)
             if not fc:

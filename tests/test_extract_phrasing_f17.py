@@ -55,6 +55,17 @@ CASES = [
     ("chk_crm_invasive", ADENO + "Circumferential (radial): (X) uninvolved; distance of invasive carcinoma 12 mm\n", "margin_radial_mm", 12.0, "12 mm"),
     ("chk_crm_residual", ADENO + "Circumferential margin: clear; distance from residual tumour 6 mm\n", "margin_radial_mm", 6.0, "6 mm"),
     ("chk_crm_trap_node", ADENO + "Circumferential margin: clear; lymph node 3 mm\n", "margin_radial_mm", None, None),
+    # -- biopsy letter: a depth question the report cannot answer, a refused size -------------
+    ("bx_whether_established", "Rectal biopsy: well differentiated neuroendocrine tumour, grade 2. It fills the lamina propria; muscularis mucosae is not represented, so whether the tumour infiltrates the submucosa cannot be established.\n", "depth", None, None),
+    ("bx_whether_determined", "Rectal biopsy: well differentiated neuroendocrine tumour. Tumour occupies the lamina propria; whether it invades the submucosa cannot be determined on this material.\n", "depth", None, None),
+    ("bx_whether_assessed", "Rectal biopsy: neuroendocrine tumour, G1, in the lamina propria; whether there is submucosal invasion cannot be assessed.\n", "depth", None, None),
+    ("bx_size_refused_lesion", "Thank you for the slides of the rectal biopsy (sessile 12 mm lesion).\nRectal biopsy: well differentiated neuroendocrine tumour, grade 2. Depth of invasion and size not assessable on biopsy.\nGiven a 12 mm lesion with surface depression, I suggest EUS.\n", "tumor_size_mm", None, None),
+    ("bx_size_refused_polyp", "Rectum, biopsy of an 8 mm polyp: well differentiated neuroendocrine tumour. Size cannot be assessed on biopsy.\n", "tumor_size_mm", None, None),
+    # traps: a layer the biopsy shows, with no question; a resection keeps its size; no refusal
+    ("bx_trap_layer", "Rectal biopsy: well differentiated neuroendocrine tumour infiltrating the submucosa. Margins cannot be assessed on biopsy.\n", "depth", "submucosa", "submucosa"),
+    ("bx_trap_no_refusal", "Rectal biopsy: well differentiated neuroendocrine tumour, 4 mm in one fragment.\n", "tumor_size_mm", 4.0, "4 mm"),
+    ("bx_trap_resection_refusal", "Rectum, EMR: well differentiated neuroendocrine tumour in a 7 mm polyp. Depth cannot be assessed (fragmented).\n", "tumor_size_mm", 7.0, "7 mm"),
+    ("bx_trap_biopsy_fragment", "Rectal biopsy: neuroendocrine tumour, 4 mm in the largest fragment containing tumour; true size cannot be determined.\n", "tumor_size_mm", 4.0, "4 mm"),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
