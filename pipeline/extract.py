@@ -211,6 +211,10 @@ class Rules:
         self.not_primary = re.compile(size["not_primary"], i)
         self.invasive_subject = re.compile(size["invasive_subject"], i)
         self.size_refused_lesion = re.compile(size["refused_lesion"], i)
+        coded = v["coded_legend"]
+        self.legend_line = re.compile(coded["legend_line"], re.MULTILINE)
+        self.legend_entry = re.compile(coded["entry"])
+        self.coded_line = re.compile(coded["coded_line"], re.MULTILINE)
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
@@ -757,6 +761,8 @@ class FindingsComponent:
         margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
         user_data = doc.user_data
+        legend, decoded = _coded_legend(d) if " = " in d.text else ([], [])
+        legend_starts = [lo for lo, _ in legend]
         titles = d.heading_lines
         title_starts = [t[0] for t in titles]
         for anchor in anchors:
@@ -770,6 +776,9 @@ class FindingsComponent:
                     continue  # a heading names no finding ("Specimen integrity: intact" states one)
             if d.unchecked_lines and d.unchecked(anchor.start_char):
                 continue  # an unticked checklist option
+            if legend and (k := bisect.bisect_right(legend_starts, anchor.start_char) - 1) >= 0 \
+                    and anchor.start_char < legend[k][1]:
+                continue  # a code's meaning in a template's legend ("3 = G3") is an option, not a finding
             if _superseded(d, anchor):
                 continue  # "revised from pT1a to pT2", "pT1a -> pT2": the value it replaces
             negated, uncertain, elsewhere = _flags(anchor, user_data)
@@ -797,7 +806,15 @@ class FindingsComponent:
             if found:
                 self._place(d, anchor.start_char, found, candidates, last_resort=elsewhere)
         for start, found in _noun_sizes(d):
+            if legend and (k := bisect.bisect_right(legend_starts, start) - 1) >= 0 and start < legend[k][1]:
+                continue
             self._place(d, start, found, candidates)
+        for start, found in decoded:
+            self._place(d, start, found, candidates)
+        raw = user_data.get(_RAW_CANDIDATES_KEY)
+        if raw is not None:  # a template's decoded lines (_coded_legend)
+            raw.extend(candidates)
+            return doc
         doc.user_data[FINDINGS_KEY] = select_findings(candidates, self.rules, d.text)
         return doc
 
@@ -2618,6 +2635,70 @@ def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
         return depths
     return [c for c in depths if c.kind == "unknown" or not any(
         c.end <= r < c.end + 150 and "." not in text[c.end:r] for r in refusals)]
+
+
+_RAW_CANDIDATES_KEY = "pathspan_raw_candidates"  # doc.user_data: a list that collects the candidates
+
+
+def _coded_legend(d: "_Doc") -> tuple[list[tuple[int, int]], list[tuple[int, list[Candidate]]]]:
+    """A template's numeric codes read through its own legend (value_rules ``coded_legend``):
+    ``(legend line ranges, [(start, candidates)])``. "F03 Depth of invasion ...... 4" with the
+    legend line "F03: 1 = mucosa; ...; 4 = subserosa or mesoappendix" is read as the written
+    "Depth of invasion: subserosa or mesoappendix" (one extraction of all decoded lines), and
+    each value found is proven by the coded line. The legend's own lines state nothing."""
+    r = d.rules
+    text = d.text
+    found = list(r.legend_line.finditer(text))
+    if len(found) < 2:
+        return [], []
+    legend: dict[str, dict[str, str]] = {}
+    ranges: list[tuple[int, int]] = []
+    for m in found:
+        body, end = m.group("body"), m.end()
+        indent = len(m.group("indent").expandtabs())
+        while end < len(text):  # "F03: ...; 4 = subserosa or" / "      mesoappendix; 5 = ..."
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1 : nxt]
+            if not line.strip() or len(line.expandtabs()) - len(line.expandtabs().lstrip()) <= indent \
+                    or r.legend_line.match(line):
+                break
+            body, end = body + " " + line.strip(), nxt
+        ranges.append((m.start(), end))
+        entries = {e.group("code"): e.group("meaning").strip() for e in r.legend_entry.finditer(body)}
+        for ident in re.split(r"[ \t]*,[ \t]*", m.group("ids")):
+            legend.setdefault(ident, {}).update(entries)
+    coded = []
+    for m in r.coded_line.finditer(text):
+        meaning = legend.get(m.group("id"), {}).get(m.group("code"))
+        if meaning is not None and not any(lo <= m.start() < hi for lo, hi in ranges):
+            coded.append((m, f"{m.group('label')}: {meaning}"))
+    if not coded:
+        return ranges, []
+    from .nlp import get_nlp
+
+    lines = [head + m.group("rest") for m, head in coded]
+    synthetic = "\n".join(lines) + "\n"
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    nlp = get_nlp()
+    sdoc = nlp.make_doc(synthetic)
+    sdoc.user_data[_RAW_CANDIDATES_KEY] = []
+    for _, proc in nlp.pipeline:
+        sdoc = proc(sdoc)
+    out: list[tuple[int, list[Candidate]]] = []
+    # the decoded lines' candidates, not their chosen values: the report's own selection rules
+    # (section, procedure, generic margins) then decide with every other candidate
+    for c in sdoc.user_data.pop(_RAW_CANDIDATES_KEY, ()):
+        k = bisect.bisect_right(starts, c.start) - 1
+        m, head = coded[k]
+        within = c.end <= starts[k] + len(head)  # in the label and the code's meaning
+        end = m.end("code") if within else m.start("rest") + len(m.group("rest").rstrip())
+        out.append((m.start("label"), [Candidate(c.field, c.value, m.start("label"), end, kind=c.kind, local=c.local)]))
+    return ranges, out
 
 
 def _size_not_refused(sizes: list[Candidate], text: str, rules: Rules) -> list[Candidate]:

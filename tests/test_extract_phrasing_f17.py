@@ -10,6 +10,13 @@ from test_extract import phrasing_table  # tests/ is on sys.path
 
 NET = "Appendix, appendicectomy: well differentiated neuroendocrine tumour, 14 mm.\n"
 ADENO = "Rectum, abdominoperineal resection: adenocarcinoma.\n"
+CODED = ("Appendix, right hemicolectomy.\nMacro: firm tumour, 31 x 22 x 20 mm. Serosa over the tumour dull but intact.\n"
+         "Coded fields (legend at foot)\n F01 Histological type ........ 2\n F03 Depth of invasion ........ 4\n"
+         " F06 Perineural invasion ...... 0\n F09 WHO grade ................ 2\n\nLEGEND\n"
+         " F01: 1 = goblet cell adenocarcinoma; 2 = well differentiated NET; 3 = NEC\n"
+         " F03: 1 = mucosa/lamina propria; 2 = submucosa; 3 = muscularis propria; 4 = subserosa or\n"
+         "      mesoappendix; 5 = visceral peritoneum (serosa)\n F06: 0 = not identified; 1 = present\n"
+         " F09: 1 = G1; 2 = G2; 3 = G3\n")
 
 
 # (id, text, field, expected value (None: must stay null), a substring of the evidence)
@@ -66,6 +73,24 @@ CASES = [
     ("bx_trap_no_refusal", "Rectal biopsy: well differentiated neuroendocrine tumour, 4 mm in one fragment.\n", "tumor_size_mm", 4.0, "4 mm"),
     ("bx_trap_resection_refusal", "Rectum, EMR: well differentiated neuroendocrine tumour in a 7 mm polyp. Depth cannot be assessed (fragmented).\n", "tumor_size_mm", 7.0, "7 mm"),
     ("bx_trap_biopsy_fragment", "Rectal biopsy: neuroendocrine tumour, 4 mm in the largest fragment containing tumour; true size cannot be determined.\n", "tumor_size_mm", 4.0, "4 mm"),
+    # -- coded template: codes read through the report's own legend -------------------------
+    ("code_depth", CODED, "depth", "subserosa", "Depth of invasion"),
+    ("code_histology", CODED, "histology", "neuroendocrine_tumor", "Histological type"),
+    ("code_grade", CODED, "grade", "G2", "WHO grade"),
+    ("code_pni", CODED, "pni", "absent", "Perineural invasion"),
+    ("code_colon_legend", "Structured report, colon NET\n C1 Histological type: 2\n C2 Depth of invasion: 2\n C3 WHO grade: 1\n\nKey\n C1: 1 = adenocarcinoma; 2 = well differentiated NET; 3 = NEC\n"
+     " C2: 1 = mucosa; 2 = submucosa; 3 = muscularis propria\n C3: 1 = G1; 2 = G2; 3 = G3\n", "depth", "submucosa", "Depth of invasion: 2"),
+    ("code_colon_legend_grade", "Structured report, colon NET\n C1 Histological type: 2\n C2 Depth of invasion: 2\n C3 WHO grade: 1\n\nKey\n C1: 1 = adenocarcinoma; 2 = well differentiated NET; 3 = NEC\n"
+     " C2: 1 = mucosa; 2 = submucosa; 3 = muscularis propria\n C3: 1 = G1; 2 = G2; 3 = G3\n", "grade", "G1", "WHO grade: 1"),
+    ("code_shared_ids", "Appendix, appendicectomy: well differentiated neuroendocrine tumour, 9 mm.\n Q5 Lymphovascular invasion ..... 1\n Q6 Perineural invasion ..... 0\nLEGEND\n Q5, Q6: 0 = not identified; 1 = present\n Q7: 1 = G1; 2 = G2\n", "lvi", "present", "Lymphovascular invasion"),
+    # traps: the legend's options are not findings; a code with no legend entry reads nothing
+    ("code_trap_legend_only", "Appendix, appendicectomy: well differentiated neuroendocrine tumour, 9 mm.\nLEGEND\n F01: 1 = goblet cell adenocarcinoma; 3 = NEC\n F09: 1 = G1; 2 = G2; 3 = G3\n", "grade", None, None),
+    ("code_trap_legend_histology", "Appendix, appendicectomy: well differentiated neuroendocrine tumour, 9 mm.\nLEGEND\n F01: 1 = goblet cell adenocarcinoma; 3 = NEC\n F09: 1 = G1; 2 = G2; 3 = G3\n", "histology", "neuroendocrine_tumor", "neuroendocrine tumour"),
+    ("code_trap_no_entry", "Appendix, appendicectomy: well differentiated neuroendocrine tumour, 9 mm.\n F03 Depth of invasion ..... 7\nLEGEND\n F03: 1 = mucosa; 2 = submucosa\n F09: 1 = G1; 2 = G2\n", "depth", None, None),
+    ("code_trap_serosa_intact", "Appendix, appendicectomy: well differentiated neuroendocrine tumour, 9 mm, invading the mesoappendix.\nMacro: serosa over the tumour dull but intact.\n", "depth", "subserosa", "mesoappendix"),
+    ("code_size_qualifier", "Appendix: well differentiated neuroendocrine tumour.\n Tumour size (mm, greatest) ......... 33   (microscopic)\n", "tumor_size_mm", 33.0, "33"),
+    ("code_trap_bowel_margins", "Appendix, right hemicolectomy: well differentiated neuroendocrine tumour, 20 mm.\n F10 Mesoappendiceal margin ..... 0   distance 4 mm\n F11 Proximal / distal bowel margins ..... 0\nLEGEND\n F10, F11: 0 = clear; 1 = involved\n F09: 1 = G1; 2 = G2\n", "margin_lateral", None, None),
+    ("code_radial_decoded", "Appendix, right hemicolectomy: well differentiated neuroendocrine tumour, 20 mm.\n F10 Mesoappendiceal margin ..... 1\nLEGEND\n F10, F11: 0 = clear; 1 = involved\n F09: 1 = G1; 2 = G2\n", "margin_radial", "positive", "Mesoappendiceal margin"),
 ]
 
 results, test_phrasing = phrasing_table(CASES)
