@@ -210,6 +210,11 @@ class Rules:
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.not_primary = re.compile(size["not_primary"], i)
         self.invasive_subject = re.compile(size["invasive_subject"], i)
+        self.size_refused_lesion = re.compile(size["refused_lesion"], i)
+        coded = v["coded_legend"]
+        self.legend_line = re.compile(coded["legend_line"], re.MULTILINE)
+        self.legend_entry = re.compile(coded["entry"])
+        self.coded_line = re.compile(coded["coded_line"], re.MULTILINE)
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
         self.clinical_before = re.compile(size["clinical_before"], i)
@@ -296,6 +301,7 @@ class Rules:
         self.pt = re.compile(r"(?<![A-Za-z])" + st["pt"] + r"(?![a-z0-9])")
         self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
         self.bare_t_context = re.compile(st["bare_t_context"], i)
+        self.ticked_y = re.compile(st["ticked_y"])
         self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
         self.clinical_t_before = re.compile(st["clinical_t_before"])
         self.spaced_stage = re.compile(st["spaced"])
@@ -757,6 +763,8 @@ class FindingsComponent:
         margin_bounds = [(_margin_start(d, a), a.end_char) for a in margins]
         candidates: list[Candidate] = []
         user_data = doc.user_data
+        legend, decoded = _coded_legend(d) if " = " in d.text else ([], [])
+        legend_starts = [lo for lo, _ in legend]
         titles = d.heading_lines
         title_starts = [t[0] for t in titles]
         for anchor in anchors:
@@ -770,6 +778,9 @@ class FindingsComponent:
                     continue  # a heading names no finding ("Specimen integrity: intact" states one)
             if d.unchecked_lines and d.unchecked(anchor.start_char):
                 continue  # an unticked checklist option
+            if legend and (k := bisect.bisect_right(legend_starts, anchor.start_char) - 1) >= 0 \
+                    and anchor.start_char < legend[k][1]:
+                continue  # a code's meaning in a template's legend ("3 = G3") is an option, not a finding
             if _superseded(d, anchor):
                 continue  # "revised from pT1a to pT2", "pT1a -> pT2": the value it replaces
             negated, uncertain, elsewhere = _flags(anchor, user_data)
@@ -782,6 +793,14 @@ class FindingsComponent:
                     self._place(d, anchor.start_char,
                                 [Candidate(field, "absent", anchor.start_char, m.end())], candidates)
                 continue
+            if elsewhere and label in ("DEPTH", "SM_DEPTH") and uncertain == "unassessed" and user_data.get(
+                    ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False):
+                # "whether the tumour infiltrates the submucosa cannot be established": the
+                # report answers its question -- the depth is unknown (docs/gold.md: on a biopsy
+                # a depth that cannot be established is null)
+                self._place(d, anchor.start_char, [Candidate("depth", None, anchor.start_char, anchor.end_char,
+                                                             kind="unknown")], candidates)
+                continue
             if elsewhere and (label not in _FALLBACK_LABELS or user_data.get(
                     ("._.", "is_hypothetical", anchor.start_char, anchor.end_char), False)):
                 continue  # historical or hypothetical: not a finding of this report
@@ -789,7 +808,15 @@ class FindingsComponent:
             if found:
                 self._place(d, anchor.start_char, found, candidates, last_resort=elsewhere)
         for start, found in _noun_sizes(d):
+            if legend and (k := bisect.bisect_right(legend_starts, start) - 1) >= 0 and start < legend[k][1]:
+                continue
             self._place(d, start, found, candidates)
+        for start, found in decoded:
+            self._place(d, start, found, candidates)
+        raw = user_data.get(_RAW_CANDIDATES_KEY)
+        if raw is not None:  # a template's decoded lines (_coded_legend)
+            raw.extend(candidates)
+            return doc
         doc.user_data[FINDINGS_KEY] = select_findings(candidates, self.rules, d.text)
         return doc
 
@@ -2164,6 +2191,16 @@ def _budding(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[
 
 
 def _nodes(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
+    """Node counts of a node anchor. "Lymph nodes examined: 0 (none in specimen)": a specimen
+    with no lymph nodes in it has no node counts (docs/gold.md: null, not 0), so an examined
+    count of 0 yields neither count."""
+    found = _node_counts(d, a)
+    if any(c.field == "lymph_nodes_examined" and c.value == 0 for c in found):
+        return []
+    return found
+
+
+def _node_counts(d: _Doc, a: "_Anchor") -> list[Candidate]:
     r = d.rules
     s, e = d.sentence(a.start_char)
     text = d.text
@@ -2283,6 +2320,25 @@ def _stage_category(cat: str) -> str:
     return "X" if cat in ("X", "x") else cat.lower()
 
 
+def _ticked_y(d: _Doc, char: int) -> Optional[int]:
+    """Where a ticked "(X) y (post-treatment)" stands on the code's line or the two lines above
+    it (no blank line between, not an unticked box): the checklist's y modifier of a bare
+    "pT: (X) T2"; else None."""
+    text = d.text
+    if "y" not in text:
+        return None
+    ls = text.rfind("\n", 0, char) + 1
+    for _ in range(2):
+        if ls < 2 or text[ls - 2] == "\n":
+            break
+        ls = text.rfind("\n", 0, ls - 1) + 1
+    found = None
+    for m in d.rules.ticked_y.finditer(text, ls, char):
+        if not _BLANK_LINE.search(text, m.end(), char):
+            found = m.start()
+    return found
+
+
 def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Candidate]:
     """Staging and Japanese-style codes inside a CODE anchor (pT1b, pN0, HM1, Ly0, BD2, G1, SM)."""
     r = d.rules
@@ -2334,7 +2390,10 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                                          or (r.bare_t_depth_before.search(text, max(cs, m.start() - 60), m.start())
                                              and not _DEFINITION_AFTER.match(text, m.end()))):
                 continue
-            found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
+            prefix, start = (m.group('prefix') or '').lower(), m.start()
+            if not prefix and (y := _ticked_y(d, m.start())) is not None:
+                prefix, start = "y", y
+            found.append(Candidate("pt", f"{prefix}pT{cat}", start, m.end()))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
@@ -2344,7 +2403,10 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
                 continue
             if not m.group("p") and r.clinical_t_before.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "MRI staging mrT2 N0": the radiological stage's N, not the pathological pN
-            found.append(Candidate("pn", f"{m.group('prefix') or ''}pN{cat}", m.start(), m.end()))
+            prefix, start = m.group('prefix') or '', m.start()
+            if not prefix and (y := _ticked_y(d, m.start())) is not None:
+                prefix, start = "y", y
+            found.append(Candidate("pn", f"{prefix}pN{cat}", start, m.end()))
             ratio = r.node_ratio.search(text, m.end(), min(ce, m.end() + 12))
             if ratio:
                 found.append(Candidate("lymph_nodes_positive", int(ratio.group("pos")), m.start(), ratio.end()))
@@ -2590,6 +2652,81 @@ def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
         c.end <= r < c.end + 150 and "." not in text[c.end:r] for r in refusals)]
 
 
+_RAW_CANDIDATES_KEY = "pathspan_raw_candidates"  # doc.user_data: a list that collects the candidates
+
+
+def _coded_legend(d: "_Doc") -> tuple[list[tuple[int, int]], list[tuple[int, list[Candidate]]]]:
+    """A template's numeric codes read through its own legend (value_rules ``coded_legend``):
+    ``(legend line ranges, [(start, candidates)])``. "F03 Depth of invasion ...... 4" with the
+    legend line "F03: 1 = mucosa; ...; 4 = subserosa or mesoappendix" is read as the written
+    "Depth of invasion: subserosa or mesoappendix" (one extraction of all decoded lines), and
+    each value found is proven by the coded line. The legend's own lines state nothing."""
+    r = d.rules
+    text = d.text
+    found = list(r.legend_line.finditer(text))
+    if len(found) < 2:
+        return [], []
+    legend: dict[str, dict[str, str]] = {}
+    ranges: list[tuple[int, int]] = []
+    for m in found:
+        body, end = m.group("body"), m.end()
+        indent = len(m.group("indent").expandtabs())
+        while end < len(text):  # "F03: ...; 4 = subserosa or" / "      mesoappendix; 5 = ..."
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1 : nxt]
+            if not line.strip() or len(line.expandtabs()) - len(line.expandtabs().lstrip()) <= indent \
+                    or r.legend_line.match(line):
+                break
+            body, end = body + " " + line.strip(), nxt
+        ranges.append((m.start(), end))
+        entries = {e.group("code"): e.group("meaning").strip() for e in r.legend_entry.finditer(body)}
+        for ident in re.split(r"[ \t]*,[ \t]*", m.group("ids")):
+            legend.setdefault(ident, {}).update(entries)
+    coded = []
+    for m in r.coded_line.finditer(text):
+        meaning = legend.get(m.group("id"), {}).get(m.group("code"))
+        if meaning is not None and not any(lo <= m.start() < hi for lo, hi in ranges):
+            coded.append((m, f"{m.group('label')}: {meaning}"))
+    if not coded:
+        return ranges, []
+    from .nlp import get_nlp
+
+    lines = [head + m.group("rest") for m, head in coded]
+    synthetic = "\n".join(lines) + "\n"
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    nlp = get_nlp()
+    sdoc = nlp.make_doc(synthetic)
+    sdoc.user_data[_RAW_CANDIDATES_KEY] = []
+    for _, proc in nlp.pipeline:
+        sdoc = proc(sdoc)
+    out: list[tuple[int, list[Candidate]]] = []
+    # the decoded lines' candidates, not their chosen values: the report's own selection rules
+    # (section, procedure, generic margins) then decide with every other candidate
+    for c in sdoc.user_data.pop(_RAW_CANDIDATES_KEY, ()):
+        k = bisect.bisect_right(starts, c.start) - 1
+        m, head = coded[k]
+        within = c.end <= starts[k] + len(head)  # in the label and the code's meaning
+        end = m.end("code") if within else m.start("rest") + len(m.group("rest").rstrip())
+        out.append((m.start("label"), [Candidate(c.field, c.value, m.start("label"), end, kind=c.kind, local=c.local)]))
+    return ranges, out
+
+
+def _size_not_refused(sizes: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
+    """"Depth of invasion and size not assessable on biopsy": on a biopsy whose report refuses
+    a size, the size of a lesion it quotes from the endoscopy ("sessile 12 mm lesion") is not
+    the tumour's, wherever it stands at no higher authority than the refusal."""
+    refusal = max((c.priority for c in sizes if c.kind == "unknown"), default=None)
+    if refusal is None:
+        return sizes
+    return [c for c in sizes if c.kind == "unknown" or c.priority > refusal
+            or not rules.size_refused_lesion.search(text, c.start, c.end)]
+
+
 def _resection_of_this_procedure(resections: list[Candidate], procedures: list[Candidate],
                                  procedure: Any, text: Optional[str]) -> list[Candidate]:
     """"Clinical data: TAMIS en bloc excision": a clinical-history resection counts (as a last
@@ -2657,6 +2794,8 @@ def select_findings(cands: list[Candidate], rules: Rules, text: Optional[str] = 
             fc = _site_on_tumour_line(fc, by_field.get("histology", []), chosen["histology"], text)
         if field == "depth" and text is not None and chosen.get("procedure") == "biopsy":
             fc = _depth_not_refused(fc, text)
+        if field == "tumor_size_mm" and text is not None and chosen.get("procedure") == "biopsy":
+            fc = _size_not_refused(fc, text, rules)
         if field == "resection":
             fc = _resection_of_this_procedure(fc, by_field.get("procedure", []), chosen.get("procedure"), text)
             if not fc:

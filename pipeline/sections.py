@@ -563,28 +563,55 @@ _FULL_STOP = re.compile(r"\.[ \t]+\S")
 
 
 #: Heading words that, indented under a synoptic title, are its fields: "  Procedure:",
-#: "  Macroscopic Tumor Perforation:", "  Microscopic Tumor Extension:".
+#: "  Macroscopic Tumor Perforation:", "  Microscopic Tumor Extension:"; in a checklist also
+#: " Clinical stage before therapy:" and " Comment: ..." (f17, w12b_rectal_ypt2_checklist).
 _SYNOPTIC_FIELD_CATEGORIES = frozenset({"specimen", "gross", "microscopic"})
+_CHECKLIST_FIELD_CATEGORIES = _SYNOPTIC_FIELD_CATEGORIES | {"clinical_history", "comment"}
+#: A checklist's option line: indented, opening with a box ("(X) ...", "( ) ...", "[x] ...").
+_OPTION_LINE = re.compile(r"[ \t]+[(\[][ \txX✓✔]?[)\]]")
 
 
 def _synoptic_fields(text: str, heads: list, matches: list) -> tuple[list, list]:
     """Drop the headings that are fields of a synoptic block: an indented
     "  Procedure:  Ileocecal resection" under "SYNOPTIC -- ..." is the checklist's first line,
     and "  Macroscopic Tumor Perforation:" a later one, not new sections (the nodes and
-    margins under them stay synoptic)."""
+    margins under them stay synoptic). In a checklist block (no blank line since the synoptic
+    title) an upper-case item heading alone on its line over its boxed options ("PROCEDURE" /
+    " ( ) Low anterior resection   (X) Abdominoperineal resection") and an indented clinical
+    or comment field with no blank line since the block's last field (" Clinical stage before
+    therapy: cT3c", " Comment: ...") are fields too."""
     kept_heads, kept_matches = [], []
     last = None
     last_char = 0
+    synoptic = None  # where the synoptic block still open started
     for head, match in zip(heads, matches):
         category, char = head
         line_start = text.rfind("\n", 0, char) + 1
+        indented = char > line_start and text[line_start:char].strip() == ""
         if category in _SYNOPTIC_FIELD_CATEGORIES and last == "synoptic" and text[line_start:char].strip() == "" \
                 and (char > line_start or _inline_field(text, last_char, char)):
+            continue
+        if synoptic is not None and category in _CHECKLIST_FIELD_CATEGORIES and (
+                _option_heading(text, char) or indented and _BLANK_LINE.search(text, synoptic, char) is None):
+            synoptic = char  # the block goes on from its last field
             continue
         kept_heads.append(head)
         kept_matches.append(match)
         last, last_char = category, char
+        synoptic = char if category == "synoptic" else None
     return kept_heads, kept_matches
+
+
+def _option_heading(text: str, char: int) -> bool:
+    """Whether the heading word at ``char`` opens an upper-case line of its own ("PROCEDURE")
+    whose next line is a checklist's boxed options."""
+    if text.rfind("\n", 0, char) + 1 != char:
+        return False
+    line_end = text.find("\n", char)
+    if line_end < 0:
+        return False
+    line = text[char:line_end].strip()
+    return line.isupper() and ":" not in line and bool(_OPTION_LINE.match(text, line_end + 1))
 
 
 def _inline_field(text: str, synoptic: int, char: int) -> bool:
