@@ -2643,13 +2643,16 @@ def _superseded_distance(dist: Candidate, status: Optional[Candidate]) -> bool:
 
 def _depth_not_refused(depths: list[Candidate], text: str) -> list[Candidate]:
     """"tumour in the deep lamina propria (submucosa not represented so depth cannot be
-    established)": on a biopsy, a layer in the sentence that refuses a depth is the sample's
-    floor, not the tumour's depth; a refusal in a sentence of its own leaves the layer."""
-    refusals = [c.start for c in depths if c.kind == "unknown"]
+    established)", "... involving the lamina propria. ... Depth and margins cannot be determined on
+    biopsy": on a biopsy whose report refuses a depth, a layer the sample shows is its floor, not
+    the tumour's depth (docs/gold.md, Depth), in the refusing sentence or in a section of no
+    higher authority than the refusal."""
+    refusals = [c for c in depths if c.kind == "unknown"]
     if not refusals:
         return depths
-    return [c for c in depths if c.kind == "unknown" or not any(
-        c.end <= r < c.end + 150 and "." not in text[c.end:r] for r in refusals)]
+    top = max(c.priority for c in refusals)
+    return [c for c in depths if c.kind == "unknown" or (c.priority > top and not any(
+        c.end <= r.start < c.end + 150 and "." not in text[c.end:r.start] for r in refusals))]
 
 
 _RAW_CANDIDATES_KEY = "pathspan_raw_candidates"  # doc.user_data: a list that collects the candidates
