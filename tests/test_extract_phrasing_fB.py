@@ -84,9 +84,11 @@ DEPTH_BIOPSY = [
      "neuroendocrine tumour, G1, 6 mm, confined to the mucosa.", "depth", "mucosa", "mucosa"),
     ("depth_swelling_endoscopic", "Rectum, EMR of a submucosal swelling: neuroendocrine tumour, G1, 4 mm, in the "
      "lamina propria.", "depth", "mucosa", "lamina propria"),
-    # traps: a refusal in a sentence of its own leaves the layer; a resection keeps its depth
-    ("depth_bx_trap_separate_sentence", BX + "Nests involving the lamina propria. Ki-67 <1%.\nOpinion: neuroendocrine "
-     "tumour, G1. Depth and margins cannot be determined on biopsy.", "depth", "mucosa", "lamina propria"),
+    # a refusal in a sentence of its own also leaves no depth (docs/gold.md, Depth; this row
+    # expected "mucosa" until the fourth session re-annotated w3_rnet_forceps_biopsy_lamina_propria
+    # to that convention); traps: a resection keeps its depth
+    ("depth_bx_separate_sentence", BX + "Nests involving the lamina propria. Ki-67 <1%.\nOpinion: neuroendocrine "
+     "tumour, G1. Depth and margins cannot be determined on biopsy.", "depth", None, None),
     ("depth_trap_esd_sm_depth_unmeasured", NET_ESD + "Tumour in the submucosa (depth of submucosal invasion cannot be "
      "measured, fragmented).", "depth", "submucosa", "submucosa"),
     ("depth_trap_submucosal_tumour_stays", NET_ESD + "A submucosal tumour, 6 mm.", "depth", "submucosa", "submucosal"),
