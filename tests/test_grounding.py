@@ -831,6 +831,7 @@ def test_w11_layout_readings_support_their_value_and_reject_the_opposite(text, n
     ("margin_deep", "positive", "The tumour does not lie on the inked cauterized surface", False),
     ("margin_deep", "negative", "The tumour does not lie on the inked cauterized surface", True),
     ("margin_deep", "positive", "Tumour nests lie on the surface epithelium", False),
+    ("margin_deep", "positive", "The tumour lies at the cut surface of slice 3", False),
     ("margin_lateral", "positive", "nests of tumor cells lie directly on the black-inked cauterized surface", False),
     # A (German) safety distance is tumour-free tissue: a status word that wins over a distance
     # under 1 mm; not 'no safety distance', a zero one, or one that cannot be assessed.
