@@ -88,6 +88,11 @@ class _Cues:
     table_rule_row: re.Pattern                          # the rule row under a table's header
     checkbox_box: re.Pattern                            # a checkbox, ticked or not
     checkbox_checked: re.Pattern                        # ... and its tick
+    coded_line: re.Pattern                              # 'F01 Histological type .... 2'
+    legend_line: re.Pattern                             # 'F01: 1 = adenocarcinoma; 2 = NET'
+    legend_entry: re.Pattern                            # one '2 = NET' of a legend line
+    tnm_descriptor: re.Pattern                          # a ticked 'y (post-treatment)'
+    stage_label: re.Pattern                             # 'pT ...... 3', 'pT: T2' -> pT3, pT2
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern:
@@ -128,6 +133,11 @@ def _cues() -> _Cues:
         table_rule_row=re.compile(layout["table_rule_row"]),
         checkbox_box=re.compile(layout["checkbox_box"]),
         checkbox_checked=re.compile(layout["checkbox_checked"]),
+        coded_line=re.compile(layout["coded_line"]),
+        legend_line=re.compile(layout["legend_line"]),
+        legend_entry=re.compile(layout["legend_entry"]),
+        tnm_descriptor=re.compile(layout["tnm_descriptor"]),
+        stage_label=re.compile(data["stage_label"]),
     )
 
 
@@ -348,6 +358,12 @@ def _code_pattern(value: str, letter: str) -> re.Pattern:
                       rf"(?i:{re.escape(code)}){sub}(?![0-9a-z])")
 
 
+def _glued_stages(quote: str) -> str:
+    """``quote`` with a pT/pN label glued to the stage written after it: 'F04 pT ..... 3' reads
+    'pT3', 'pT: T2' reads 'pT2' (never a measure: 'pN ... 2 / 23', 'pT: 3 mm')."""
+    return _cues().stage_label.sub(lambda m: m.group("label") + m.group("stage"), quote)
+
+
 def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
     """Why ``quote`` does not support ``name = value`` (None when it does)."""
     other = _off_field(name, quote)
@@ -359,9 +375,10 @@ def support_problem(name: str, value: Any, quote: str) -> Optional[str]:
         return f"{NOT_SUPPORTED}: the number {value:g} is not written in the quote"
     if name in ("pt", "pn"):
         pattern = _code_pattern(str(value), "T" if name == "pt" else "N")
-        # A dictated code may be spelled out letter by letter: 'p T 1 a' is pT1a.
+        # A dictated code may be spelled out letter by letter: 'p T 1 a' is pT1a; a form may
+        # write the stage after its category's label: 'pT ........ 3', 'pT: T2'.
         spelled = _cues().spelled_code.sub(lambda m: m.group(0).replace(" ", ""), quote)
-        if pattern.search(quote) or pattern.search(spelled):
+        if any(pattern.search(q) for q in (quote, spelled, _glued_stages(quote))):
             return None
         return f"{NOT_SUPPORTED}: the quote does not state {value}"
     cues = _cues()
@@ -395,6 +412,8 @@ def support_problem_at(text: str, span: Span, name: str, value: Any) -> Optional
     label and ticked options (these readings replace the bare quote), and a phrase cut by a
     form's column continued on the next line (only when the bare quote does not suffice)."""
     reading = layout_reading(text, span)
+    if reading is not None and name in ("pt", "pn"):
+        reading = _with_tnm_descriptor(text, span, reading)
     if reading is not None:
         return support_problem(name, value, reading)
     problem = support_problem(name, value, span.text)
@@ -411,7 +430,86 @@ def layout_reading(text: str, span: Span) -> Optional[str]:
     None when the quote is in neither layout (or the table's header is not unambiguous)."""
     if _cues().checkbox_box.search(span.text):
         return _checkbox_reading(text, span)
+    coded = _legend_reading(text, span)
+    if coded is not None:
+        return coded
     return _table_reading(text, span)
+
+
+def _legend(text: str) -> dict[str, dict[str, str]]:
+    """The legend of a coded template: field code -> value code -> meaning, from lines like
+    'F05, F06: 0 = not identified; 1 = present' (a more indented line continues the one before)."""
+    cues = _cues()
+    out: dict[str, dict[str, str]] = {}
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        m = cues.legend_line.match(lines[i])
+        i += 1
+        if m is None:
+            continue
+        entries = m.group("entries")
+        while (i < len(lines) and lines[i].strip()
+               and len(lines[i]) - len(lines[i].lstrip()) > len(m.group("indent"))
+               and not cues.legend_line.match(lines[i]) and not cues.coded_line.match(lines[i])):
+            entries += " " + lines[i].strip()
+            i += 1
+        meanings = {e.group("value").upper(): e.group("meaning")
+                    for part in entries.split(";") if (e := cues.legend_entry.match(part))}
+        for code in re.split(r"\s*,\s*", m.group("codes")):
+            out.setdefault(code, {}).update(meanings)
+    return out
+
+
+def _legend_reading(text: str, span: Span) -> Optional[str]:
+    """A coded template's line read with its legend: 'F01 Histological type ..... 2' with
+    'F01: ... 2 = well differentiated NET' in the legend reads 'Histological type: well
+    differentiated NET'. None when the quote is on no coded line, does not cover its value, or
+    the legend does not define that value of that field."""
+    start, end = _line_at(text, span.start)
+    if span.end > end:
+        return None
+    m = _cues().coded_line.match(text[start:end])
+    if m is None or span.start - start > m.start("value") or span.end - start < m.end("value"):
+        return None
+    meaning = _legend(text).get(m.group("code"), {}).get(m.group("value").upper())
+    if meaning is None:
+        return None
+    rest = text[start + m.end("value"):span.end].strip()
+    return f"{m.group('label')}: {meaning}" + (f" {rest}" if rest else "")
+
+
+def _with_tnm_descriptor(text: str, span: Span, reading: str) -> str:
+    """A checkbox stage block read with its ticked TNM descriptor: '(X) y (post-treatment)'
+    above 'pT: (X) T2' makes the pT line read 'ypT2', and the descriptor line read as the block's
+    stages with the descriptor ('ypT2 ypN0'). The block is the run of checkbox lines around the
+    quote. Unchanged when no descriptor is ticked in the block."""
+    cues = _cues()
+    first, last = _line_at(text, span.start)[0], _line_at(text, span.end)[1]
+    lines = [(first, last)]
+    while lines[0][0] > 0:
+        start, end = _line_at(text, lines[0][0] - 1)
+        if not cues.checkbox_box.search(text[start:end]):
+            break
+        lines.insert(0, (start, end))
+    while lines[-1][1] < len(text):
+        start, end = _line_at(text, lines[-1][1] + 1)
+        if not cues.checkbox_box.search(text[start:end]):
+            break
+        lines.append((start, end))
+    descriptor, stage_lines = None, []
+    for start, end in lines:
+        line_reading = _checkbox_reading(text, Span.of(text, start, end))
+        d = cues.tnm_descriptor.search(line_reading)
+        if d is not None and descriptor is None:
+            descriptor = d.group("descriptor").lower()
+        elif cues.stage_label.search(line_reading):
+            stage_lines.append(line_reading)
+    if descriptor is None:
+        return reading
+    if cues.tnm_descriptor.search(reading):
+        reading = " ; ".join(stage_lines)
+    return re.sub(r"(?<![A-Za-z])p(?=[TN](?:[0-4]|X))", descriptor + "p", _glued_stages(reading))
 
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:

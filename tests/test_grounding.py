@@ -813,3 +813,143 @@ _W11_COLUMNS = ("MACROSCOPIC                                  MICROSCOPIC\n"
 def test_w11_layout_readings_support_their_value_and_reject_the_opposite(text, name, value, quote, ok):
     result = ground_claim(text, Claim(name, value, quote))
     assert (not isinstance(result, RejectedClaim)) is ok, result
+
+
+# --- cues and layout readings for the w12a-w12b train phrasings: each with the claims it must keep rejecting ---
+
+
+@pytest.mark.parametrize("name, value, quote, ok", [
+    # Tumour that lies on the inked/cauterised surface is at the margin (positive); the
+    # cauterised surface names the deep margin; a distance from it, a negated 'lie', or the
+    # surface epithelium is not.
+    ("margin_deep", "positive", "nests of tumor cells lie directly on the black-inked cauterized surface", True),
+    ("margin_deep", "negative", "nests of tumor cells lie directly on the black-inked cauterized surface", False),
+    ("margin_deep", "positive", "Tumour lies at the inked resection margin", True),
+    ("margin_deep", "positive", "Carcinoma sits on the diathermied base", True),
+    ("margin_deep", "positive", "Tumour lies 0.2 mm from the cauterized surface", False),
+    ("margin_deep", "close", "Tumour lies 0.2 mm from the cauterized surface", True),
+    ("margin_deep", "positive", "The tumour does not lie on the inked cauterized surface", False),
+    ("margin_deep", "negative", "The tumour does not lie on the inked cauterized surface", True),
+    ("margin_deep", "positive", "Tumour nests lie on the surface epithelium", False),
+    ("margin_deep", "positive", "The tumour lies at the cut surface of slice 3", False),
+    ("margin_lateral", "positive", "nests of tumor cells lie directly on the black-inked cauterized surface", False),
+    # A (German) safety distance is tumour-free tissue: a status word that wins over a distance
+    # under 1 mm; not 'no safety distance', a zero one, or one that cannot be assessed.
+    ("margin_deep", "negative", "minimal safety distance of 0,4 mm to the basal resection surface", True),
+    ("margin_deep", "close", "minimal safety distance of 0,4 mm to the basal resection surface", False),
+    ("margin_deep", "negative", "Sicherheitsabstand basal 0,4 mm", True),
+    ("margin_deep", "negative", "no safety distance to the basal resection surface", False),
+    ("margin_deep", "negative", "safety distance of 0 mm to the basal resection surface", False),
+    ("margin_deep", "negative", "the safety distance to the basal surface cannot be assessed", False),
+    # Japanese 'stump: tumor is absent / present'.
+    ("margin_lateral", "negative", "Horizontal stump: tumor is absent", True),
+    ("margin_lateral", "positive", "Horizontal stump: tumor is absent", False),
+    ("margin_deep", "negative", "Vertical stump: cancer is absent", True),
+    ("margin_deep", "negative", "Horizontal stump: tumor is absent", False),
+    ("margin_deep", "positive", "Vertical stump: tumor is present", True),
+    ("margin_deep", "negative", "Vertical stump: tumor is present", False),
+    ("margin_deep", "positive", "Vertical stump: tumor is present 0.5 mm away", False),
+    # 'I did not see / could not find any tumour in vessels' is absent, not the 'tumour in
+    # lymphatics' it names; 'I did see' is present, 'I cannot exclude' stays indeterminate.
+    ("lvi", "absent", "I did not\nsee any tumour in lymphatics or veins", True),
+    ("lvi", "present", "I did not\nsee any tumour in lymphatics or veins", False),
+    ("lvi", "absent", "We could not find tumour emboli in vessels", True),
+    ("lvi", "absent", "I didn't identify any lymphovascular invasion", True),
+    ("lvi", "absent", "I did see tumour in lymphatics", False),
+    ("lvi", "present", "I did see tumour in lymphatics", True),
+    ("lvi", "absent", "I cannot exclude tumour in lymphatics", False),
+    ("lvi", "present", "I did not see perineural invasion, but tumour is present in lymphatics", True),
+    ("lvi", "absent", "I did not see perineural invasion, but tumour is present in lymphatics", False),
+    # A channel that contains a tumour embolus (any verb form).
+    ("lvi", "present", "A single small lymphatic channel at the advancing edge (A5) contains a\ntumor embolus", True),
+    ("lvi", "absent", "A single small lymphatic channel at the advancing edge (A5) contains a\ntumor embolus", False),
+    ("lvi", "present", "Two venous channels contained tumour cells", True),
+    ("lvi", "present", "No lymphatic channel contains a tumour embolus", False),
+    ("lvi", "present", "Lymphatic channels contain no tumour emboli", False),
+    ("lvi", "present", "Vessels contain red blood cells", False),
+    # WHO 2019: a well-differentiated neuroendocrine neoplasm (translated 'neoplasia') is a NET.
+    ("histology", "neuroendocrine_tumor", "neuroendocrine neoplasia well differentiated", True),
+    ("histology", "neuroendocrine_tumor", "well-differentiated neuroendocrine neoplasia", True),
+    ("histology", "neuroendocrine_neoplasm", "neuroendocrine neoplasia well differentiated", True),
+    ("histology", "neuroendocrine_carcinoma", "neuroendocrine neoplasia well differentiated", False),
+    ("histology", "neuroendocrine_tumor", "neuroendocrine neoplasia, poorly differentiated", False),
+    ("histology", "neuroendocrine_tumor", "poorly differentiated neuroendocrine neoplasm", False),
+    ("histology", "neuroendocrine_tumor", "neuroendocrine neoplasia", False),
+    # A form's stage written after its category label ('pT ..... 3', 'pT: T2').
+    ("pt", "pT3", "F04 pT ........................................... 3", True),
+    ("pt", "pT2", "F04 pT ........................................... 3", False),
+    ("pt", "pT3", "pT: T3", True),
+    ("pn", "pN1a", "pN: 1a", True),
+    ("pn", "pN1", "pN: 1a", False),
+    ("pn", "pN2", "pN ............ 2 / 23", False),
+    ("pt", "pT3", "pT: 3 mm", False),
+    ("pt", "ypT3", "pT ...... 3", False),
+])
+def test_w12_cues_support_their_value_and_reject_the_opposite(name, value, quote, ok):
+    assert (support_problem(name, value, quote) is None) is ok, support_problem(name, value, quote)
+
+
+_W12_CODED = ("Coded fields (legend at foot of report)\n"
+              " F01 Histological type ............................ 2\n"
+              " F02 Tumour size (mm, greatest) ................... 33   (microscopic)\n"
+              " F03 Depth of invasion ............................ 4\n"
+              " F05 Lymphovascular invasion ...................... 1   (V1, EVG)\n"
+              " F06 Perineural invasion .......................... 0\n"
+              " F09 WHO grade .................................... 2\n"
+              " F13 pN ........................................... 1\n"
+              " F15 Tumour budding ............................... 2\n"
+              "LEGEND\n"
+              " F01: 1 = goblet cell adenocarcinoma; 2 = well differentiated NET; 3 = NEC\n"
+              " F03: 1 = mucosa/lamina propria; 2 = submucosa; 3 = muscularis propria; 4 = subserosa or\n"
+              "      mesoappendix; 5 = visceral peritoneum\n"
+              " F05, F06: 0 = not identified; 1 = present; 9 = cannot be assessed\n"
+              " F09: 1 = G1; 2 = G2; 3 = G3\n"
+              " F13: 0 = pN0; 1 = pN1; X = pNX\n"
+              "Reporting pathologist: Dr A\n")
+_W12_STAGE = ("PATHOLOGIC STAGE (pTNM, AJCC 8)\n"
+              " (X) y (post-treatment)\n"
+              " pT: (X) T2     pN: (X) N0     pM: not applicable\n"
+              "\n"
+              "PATHOLOGIC STAGE (no therapy)\n"
+              " ( ) y (post-treatment)\n"
+              " pT: (X) T3     pN: ( ) N0  (X) N1\n")
+
+
+@pytest.mark.parametrize("text, name, value, quote, ok", [
+    # A coded template's line is read with its legend (the value's meaning, under its label);
+    # a value the legend does not define, or a line without a legend, reads nothing.
+    (_W12_CODED, "histology", "neuroendocrine_tumor", "Histological type ............................ 2", True),
+    (_W12_CODED, "histology", "adenocarcinoma", "Histological type ............................ 2", False),
+    (_W12_CODED, "depth", "subserosa", "Depth of invasion ............................ 4", True),
+    (_W12_CODED, "depth", "muscularis_propria", "Depth of invasion ............................ 4", False),
+    (_W12_CODED, "pni", "absent", "Perineural invasion .......................... 0", True),
+    (_W12_CODED, "pni", "present", "Perineural invasion .......................... 0", False),
+    (_W12_CODED, "lvi", "present", "F05 Lymphovascular invasion ...................... 1", True),
+    (_W12_CODED, "lvi", "absent", "F05 Lymphovascular invasion ...................... 1", False),
+    (_W12_CODED, "grade", "G2", "WHO grade .................................... 2", True),
+    (_W12_CODED, "grade", "G1", "WHO grade .................................... 2", False),
+    (_W12_CODED, "pn", "pN1", "F13 pN ........................................... 1", True),
+    (_W12_CODED, "pn", "pN0", "F13 pN ........................................... 1", False),
+    (_W12_CODED, "tumor_budding", "BD2", "Tumour budding ............................... 2", False),
+    (_W12_CODED, "tumor_size_mm", 33, "Tumour size (mm, greatest) ................... 33", True),
+    ("F06 Perineural invasion .......... 0\n", "pni", "absent", "Perineural invasion .......... 0", False),
+    # '(X)' checkboxes, and a ticked TNM descriptor in the stage block prefixes its stages: the
+    # descriptor line reads as the block's stages, a stage line gains the prefix; an unticked
+    # descriptor adds nothing, and a pN line never states the pT.
+    (_W12_STAGE, "pt", "ypT2", "(X) y (post-treatment)", True),
+    (_W12_STAGE, "pn", "ypN0", "(X) y (post-treatment)", True),
+    (_W12_STAGE, "pt", "pT2", "(X) y (post-treatment)", False),
+    (_W12_STAGE, "pt", "ypT3", "(X) y (post-treatment)", False),
+    (_W12_STAGE, "pt", "ypT2", "pT: (X) T2", True),
+    (_W12_STAGE, "pt", "pT2", "pT: (X) T2", False),
+    (_W12_STAGE, "pn", "ypN0", "pN: (X) N0", True),
+    (_W12_STAGE, "pt", "ypT2", "pN: (X) N0", False),
+    (_W12_STAGE, "pt", "pT3", "pT: (X) T3", True),
+    (_W12_STAGE, "pt", "ypT3", "pT: (X) T3", False),
+    (_W12_STAGE, "pn", "pN1", "pN: ( ) N0  (X) N1", True),
+    (_W12_STAGE, "pn", "pN0", "pN: ( ) N0  (X) N1", False),
+    (_W12_STAGE, "pt", "ypT3", "( ) y (post-treatment)", False),
+])
+def test_w12_layout_readings_support_their_value_and_reject_the_opposite(text, name, value, quote, ok):
+    result = ground_claim(text, Claim(name, value, quote))
+    assert (not isinstance(result, RejectedClaim)) is ok, result
