@@ -508,6 +508,11 @@ def test_a_status_stated_of_all_margins_covers_the_listed_ones(name, value, quot
     ("depth", "subserosa", "does not extend through the muscularis propria", False),
     ("depth", "muscularis_propria", "does not extend through the muscularis propria", True),
     ("depth", "muscularis_propria", "Maximum distance of spread beyond MP 4 mm", False),
+    # "serosa" inside "subserosa" / "sub-serosal" is not the serosa.
+    ("depth", "serosa", "tumour invades the subserosa", False),
+    ("depth", "serosa", "into the sub-serosal fat", False),
+    ("depth", "serosa", "Tumour penetrates the serosa (visceral peritoneum)", True),
+    ("depth", "serosa", "SUBSEROSA AND SEROSA INVOLVED", True),
     # OCR look-alikes: a digit 0 inside a word is the letter O, a letter l/I beside digits is 1.
     ("procedure", "radical_resection", "ANTERI0R RESECTI0N 0F RECTUM", True),
     ("procedure", "polypectomy", "ANTERI0R RESECTI0N 0F RECTUM", False),
