@@ -190,6 +190,8 @@ class Rules:
         closest = v["margin_closest_distance"]
         self.closest_distance = re.compile(closest["regex"], i)
         self.closest_lines = int(closest["lines"])
+        self.bracket_distance = re.compile(v["margin_bracket_distance"]["regex"], i)
+        self.status_not_before = frozenset(w.lower() for w in v["margin_status_not_before"]["words"])
         self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
         self.involved_length = re.compile(v["margin_involved_length"]["regex"], i)
         self.base_word = re.compile(v["margin_base_of_appendix"]["base"], i)
@@ -1567,6 +1569,16 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             dm = cand
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
+    if dm is None:
+        # "Very close to (<0.1 mm) but does not involve the deep margin": a bracketed length after
+        # "close to", before this margin's name in its sentence (value_rules "margin_bracket_distance")
+        bracket = r.bracket_distance.search(text, max(cs, bounds[k - 1][1]) if k > 0 else cs, name_start)
+        if bracket is not None:
+            dm = bracket
+            if status is None:
+                last = _status_before(d, bracket.start("tail"), bracket.end("tail"))
+                if last is not None:
+                    status, said = last.lastgroup, last.group()
     if dm is not None and r.margin_precursor.search(text, before_start, dm.start()):
         # "adenoma 0.5 mm from the lateral edge, carcinoma 2 mm from it": the tumour's own distance
         dm = _invasive_length(d, a.end_char, after_end) or dm
@@ -1696,7 +1708,13 @@ def _next_sentence_distance(d: _Doc, a: "_Anchor", ce: int) -> Optional[re.Match
     for rx in d.rules.margin_next_distance:
         m = rx.match(text, ns, ne)
         if m is not None:
-            return None if _margin_anchor_in(d, ns, m.end()) else m
+            if not _margin_anchor_in(d, ns, m.end()):
+                return m
+            # "Distance to margin (mm): 2.5": a lone "margin" in the label is the one just named
+            k = bisect.bisect_left(d.margin_anchor_starts, ns)
+            others = [x for x in d.margin_anchors[k:] if x.start_char < m.end()]
+            lone = all(x.text.lower() in d.rules.lone_margin_words for x in others)
+            return m if lone and "(" in m.group() else None
     return None
 
 
@@ -1741,8 +1759,9 @@ def _status_of_next(r: Rules, text: str, m: re.Match[str], name: int) -> bool:
 def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
     """The last margin status word in ``[lo, hi)`` (before a margin's name)."""
     last = None
-    for last in d.rules.margin_status.finditer(d.text, lo, hi):
-        pass
+    for m in d.rules.margin_status.finditer(d.text, lo, hi):
+        if m.group().lower() not in d.rules.status_not_before:  # "excision appears complete": not a margin's
+            last = m
     return None if last is not None and last.lastgroup == "hedged" else last
 
 

@@ -1,0 +1,83 @@
+"""Phrasing variants for round f14 (deep and lateral margins and their distances): each group
+written before its rule, with traps that must stay null or unchanged."""
+
+from test_extract import phrasing_table  # tests/ is on sys.path
+
+
+NET_EMR = "Rectum, EMR: well-differentiated neuroendocrine tumour, G1, 6 mm, in the submucosa. "
+ADENO_EMR = "Rectum, EMR: adenocarcinoma, moderately differentiated, invading the submucosa, pT1. "
+ADENO_POLYP = "Sigmoid colon, polypectomy: adenocarcinoma, moderately differentiated, arising in an adenoma, pT1. "
+
+# (id, text, field, expected value (None: must stay null), a substring of the evidence)
+CASES = [
+    # 1. a bracketed distance between the status words: "very close to (<0.1 mm) but does not involve"
+    ("close_bracket_does_not_involve", NET_EMR + "Very close to (<0.1 mm) but does not involve the deep margin.",
+     "margin_deep", "negative", "does not involve"),
+    ("close_bracket_does_not_involve_mm", NET_EMR + "Very close to (<0.1 mm) but does not involve the deep margin.",
+     "margin_deep_mm", 0.1, "0.1 mm"),
+    ("close_bracket_lateral_mm", NET_EMR + "The tumour is close to (0.3 mm) but does not reach the lateral margin.",
+     "margin_lateral_mm", 0.3, "0.3 mm"),
+    ("close_bracket_lateral", NET_EMR + "The tumour is close to (0.3 mm) but does not reach the lateral margin.",
+     "margin_lateral", "negative", "does not reach"),
+    ("close_bracket_upper_mm", NET_EMR.upper() + "VERY CLOSE TO (0.2 MM), BUT NOT INVOLVING, THE DEEP MARGIN.",
+     "margin_deep_mm", 0.2, "0.2 MM"),
+    # trap: the bracket is a width of involvement
+    ("close_bracket_trap_other_structure", NET_EMR + "The tumour lies close to (0.2 mm) the muscularis propria, and the deep margin is clear.",
+     "margin_deep_mm", None, None),
+    ("close_bracket_trap_width", NET_EMR + "Tumour involves (over 1.5 mm) the deep margin.", "margin_deep_mm", None, None),
+
+    # 2. the distance on the next line with its unit in the label: "Distance (mm): 0.4"
+    ("next_line_unit_label_mm", NET_EMR + "\nDeep margin: not involved.\nDistance (mm): 0.4\n", "margin_deep_mm", 0.4, "0.4"),
+    ("next_line_unit_label_status", NET_EMR + "\nDeep margin: not involved.\nDistance (mm): 0.4\n", "margin_deep", "negative", "not involved"),
+    ("next_line_unit_label_lat", NET_EMR + "\nLateral margin: clear\nDistance to margin (mm): 2.5\n", "margin_lateral_mm", 2.5, "2.5"),
+    ("next_line_unit_label_upper", NET_EMR + "\nDEEP MARGIN: NEGATIVE\nDISTANCE [MM]: 1,2\n", "margin_deep_mm", 1.2, "1,2"),
+    # trap: a label unit on a line that is not about the margin (a tumour size)
+    ("next_line_unit_label_trap_size", NET_EMR + "\nDeep margin: not involved.\nTumour size (mm): 6\n", "margin_deep_mm", None, None),
+    ("next_line_unit_label_trap_cm", NET_EMR + "\nDeep margin: not involved.\nSpecimen (cm): 2 x 1.5\n", "margin_deep_mm", None, None),
+
+    # 3. key=value export lines
+    ("key_margin_deep_mm_eq", "histotype: NET, well differentiated\nmargin_deep = negative\nmargin_deep_mm = 0.7\n",
+     "margin_deep_mm", 0.7, "0.7"),
+    ("key_margin_deep_mm_upper", "HISTOTYPE=NET\nMARGIN_DEEP=NEGATIVE\nMARGIN_DEEP_MM=0.7\n", "margin_deep_mm", 0.7, "0.7"),
+    ("key_deep_margin_distance_mm", "histotype: NET, well differentiated\ndeep_margin_distance_mm: 0.7\n", "margin_deep_mm", 0.7, "0.7"),
+    ("key_margin_lateral_mm", "histotype: NET, well differentiated\nmargin_lateral_mm: 2\n", "margin_lateral_mm", 2.0, "2"),
+    ("key_lateral_margin_distance_mm", "histotype: NET, well differentiated\nlateral_margin_distance_mm=1.5\n", "margin_lateral_mm", 1.5, "1.5"),
+    ("key_margin_deep_eq_status", "HISTOTYPE=NET\nMARGIN_DEEP=NEGATIVE\nMARGIN_DEEP_MM=0.7\n", "margin_deep", "negative", "NEGATIVE"),
+    # traps: an empty or not-applicable key, another key
+    ("key_margin_deep_mm_trap_na", "histotype: NET, well differentiated\nmargin_deep_mm = NA\n", "margin_deep_mm", None, None),
+    ("key_margin_deep_mm_trap_other", "histotype: NET, well differentiated\ntumour_size_mm = 7\n", "margin_deep_mm", None, None),
+
+    # 4. "complete" is not a status word: the distance decides
+    ("complete_min_deep_clearance", ADENO_EMR + "Excision appears complete with a minimum deep clearance of 0.3 mm.",
+     "margin_deep", "close", "0.3 mm"),
+    ("complete_min_deep_clearance_mm", ADENO_EMR + "Excision appears complete with a minimum deep clearance of 0.3 mm.",
+     "margin_deep_mm", 0.3, "0.3 mm"),
+    ("complete_lateral_clearance_neg", ADENO_EMR + "The lesion is completely excised, lateral clearance 2 mm.",
+     "margin_lateral", "negative", "2 mm"),
+    ("complete_upper_deep", ADENO_EMR.upper() + "EXCISION IS COMPLETE; DEEP CLEARANCE 0.5 MM.", "margin_deep", "close", "0.5 MM"),
+    # traps: complete excision alone sets nothing; "incomplete" alone sets nothing
+    ("complete_trap_alone", ADENO_EMR + "Excision appears complete.", "margin_deep", None, None),
+    ("complete_trap_stated_status_wins", ADENO_EMR + "Excision is complete; the deep margin is involved (0 mm).", "margin_deep", "positive", "involved"),
+    ("incomplete_trap_alone", ADENO_EMR + "Excision appears incomplete.", "margin_lateral", None, None),
+
+    # block numbers, diathermy line, transected, R0 with a distance, "closest margin: deep, 0.2 mm"
+    ("block_margin_involved", ADENO_EMR + "Deep margin in block A3 involved.", "margin_deep", "positive", "involved"),
+    ("diathermy_line_free", ADENO_POLYP + "The diathermy line is free of tumour.", "margin_deep", "negative", "free"),
+    ("diathermy_line_involved", ADENO_POLYP + "Carcinoma extends to the diathermy line.", "margin_deep", "positive", "diathermy line"),
+    ("r0_deep_mm", ADENO_EMR + "R0 (deep 0.6 mm, lateral 2 mm).", "margin_deep_mm", 0.6, "0.6 mm"),
+    ("r0_lateral_mm", ADENO_EMR + "R0 (deep 0.6 mm, lateral 2 mm).", "margin_lateral_mm", 2.0, "2 mm"),
+    ("closest_margin_deep_mm", ADENO_EMR + "Closest margin: deep, 0.2 mm.", "margin_deep_mm", 0.2, "0.2 mm"),
+    ("closest_margin_deep", ADENO_EMR + "Closest margin: deep, 0.2 mm.", "margin_deep", "close", "0.2 mm"),
+    ("closest_margin_lateral_mm", ADENO_EMR + "Nearest margin: lateral (1.5 mm).", "margin_lateral_mm", 1.5, "1.5 mm"),
+    ("closest_margin_trap_deep_none", ADENO_EMR + "Closest margin: lateral, 0.2 mm.", "margin_deep_mm", None, None),
+    ("dx_parenthesis_margins", "Rectum, EMR: neuroendocrine tumour, G1, 6 mm (deep margin clear, 0.8 mm; lateral margin clear).",
+     "margin_deep_mm", 0.8, "0.8 mm"),
+    ("dx_parenthesis_margins_lat", "Rectum, EMR: neuroendocrine tumour, G1, 6 mm (deep margin clear, 0.8 mm; lateral margin clear).",
+     "margin_lateral", "negative", "clear"),
+    ("clock_lateral_involved", ADENO_EMR + "The lateral margin is involved at the 3 o'clock position.", "margin_lateral", "positive", "involved"),
+    ("clock_lateral_mm_trap", ADENO_EMR + "The lateral margin is involved at 3 o'clock.", "margin_lateral_mm", None, None),
+    ("transected_deep", ADENO_POLYP + "The tumour is transected at the deep margin.", "margin_deep", "positive", "transected"),
+]
+
+
+results, test_phrasing = phrasing_table(CASES)
