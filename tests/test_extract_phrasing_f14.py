@@ -77,6 +77,47 @@ CASES = [
     ("clock_lateral_involved", ADENO_EMR + "The lateral margin is involved at the 3 o'clock position.", "margin_lateral", "positive", "involved"),
     ("clock_lateral_mm_trap", ADENO_EMR + "The lateral margin is involved at 3 o'clock.", "margin_lateral_mm", None, None),
     ("transected_deep", ADENO_POLYP + "The tumour is transected at the deep margin.", "margin_deep", "positive", "transected"),
+    # a length after "present" is a distance, not involvement
+    ("present_mm_from_deep", ADENO_EMR + "Tumour present 0.5 mm from the deep margin.", "margin_deep", "close", "0.5 mm"),
+    ("present_mm_from_lateral_mm", ADENO_EMR + "Carcinoma present 0.3 mm from the lateral margin.", "margin_lateral_mm", 0.3, "0.3 mm"),
+    ("present_within_mm_of_deep", ADENO_EMR + "Tumour is present within 0.5 mm of the deep margin.", "margin_deep", "close", "0.5 mm"),
+    ("present_upper_mm", ADENO_EMR.upper() + "CARCINOMA PRESENT 0.3 MM FROM THE DEEP MARGIN.", "margin_deep", "close", "0.3 MM"),
+    # traps: "present at" and a bare "present" stay involvement
+    ("present_trap_at", ADENO_EMR + "Tumour present at the deep margin.", "margin_deep", "positive", "present at"),
+    ("present_trap_label", ADENO_EMR + "Deep margin: tumour present.", "margin_deep", "positive", "present"),
+
+    # "tumour at diathermy / cautery" under a margin's label
+    ("at_diathermy_label", ADENO_EMR + "Deep margin: tumour at diathermy.", "margin_deep", "positive", "at diathermy"),
+    ("at_cautery_label_upper", ADENO_EMR.upper() + "DEEP MARGIN: CARCINOMA AT CAUTERY.", "margin_deep", "positive", "AT CAUTERY"),
+    ("not_at_diathermy_label", ADENO_EMR + "Deep margin: carcinoma not at diathermy (0.3 mm).", "margin_deep", "negative", "not at diathermy"),
+    ("not_at_diathermy_label_mm", ADENO_EMR + "Deep margin: carcinoma not at diathermy (0.3 mm).", "margin_deep_mm", 0.3, "0.3 mm"),
+    # trap: diathermy artefact is not the tumour at the margin
+    ("at_diathermy_trap_artefact", ADENO_EMR + "Deep margin: cannot be assessed, tumour at diathermy artefact zone.", "margin_deep", "indeterminate", "cannot be assessed"),
+
+    # "VM 0.6 mm" is a margin label with its distance, not the code VM0
+    ("vm_label_mm", ADENO_EMR + "R0 (VM 0.6 mm, HM 2 mm).", "margin_deep_mm", 0.6, "0.6 mm"),
+    ("vm_label_mm_lat", ADENO_EMR + "R0 (VM 0.6 mm, HM 2 mm).", "margin_lateral_mm", 2.0, "2 mm"),
+    ("vm_label_colon_mm", ADENO_EMR + "VM: 0.4 mm; HM: 1.5 mm.", "margin_deep_mm", 0.4, "0.4 mm"),
+    # traps: the codes stay codes
+    ("vm_code_trap", ADENO_EMR + "pHM0, pVM1.", "margin_deep", "positive", "VM1"),
+    ("vm_code_trap_distance", ADENO_EMR + "HM0, VM0 (500 µm).", "margin_deep_mm", 0.5, "500"),
+
+    # transected at the base / stalk of a polyp: the deep margin
+    ("transected_at_base", ADENO_POLYP + "The tumour is transected at the base.", "margin_deep", "positive", "transected"),
+    ("transected_at_stalk", ADENO_POLYP + "The carcinoma is transected at the stalk.", "margin_deep", "positive", "transected"),
+    ("transected_at_base_upper", ADENO_POLYP.upper() + "CARCINOMA IS TRANSECTED AT THE BASE.", "margin_deep", "positive", "TRANSECTED"),
+    # traps: an appendix base, a tumour at the base of the polyp (a location), another margin
+    ("transected_trap_appendix", "Appendix, appendicectomy: well differentiated neuroendocrine tumour, G1, 14 mm. The tumour is transected at the base.",
+     "margin_deep", None, None),
+    ("transected_trap_location", ADENO_POLYP + "The carcinoma lies at the base of the polyp head.", "margin_deep", None, None),
+    ("transected_trap_lateral", ADENO_POLYP + "The tumour is transected at the base.", "margin_lateral", None, None),
+
+    # a distance after the semicolon with a clock position
+    ("semicolon_mm_clock", ADENO_EMR + "Deep margin: clear; 0.3 mm at 5 o'clock.", "margin_deep_mm", 0.3, "0.3 mm"),
+    ("semicolon_mm_clock_lat", ADENO_EMR + "Lateral margin: free; 1.5 mm at 12 o'clock.", "margin_lateral_mm", 1.5, "1.5 mm"),
+    ("semicolon_mm_clock_status", ADENO_EMR + "Deep margin: clear; 0.3 mm at 5 o'clock.", "margin_deep", "negative", "clear"),
+    # trap: a size after the semicolon is still no distance
+    ("semicolon_trap_size", ADENO_EMR + "Deep margin: clear; tumour 6 mm at 5 o'clock.", "margin_deep_mm", None, None),
 ]
 
 
