@@ -191,6 +191,10 @@ class Rules:
         self.closest_distance = re.compile(closest["regex"], i)
         self.closest_lines = int(closest["lines"])
         self.bracket_distance = re.compile(v["margin_bracket_distance"]["regex"], i)
+        side_list = v["margin_length_before_side"]
+        self.side_list_gap = re.compile(side_list["list_gap"], i)
+        self.side_list_context = re.compile(side_list["context"], i)
+        self.all_side_words = frozenset().union(*(set(w) for w in v["margin_sides"].values()))
         self.status_not_before = frozenset(w.lower() for w in v["margin_status_not_before"]["words"])
         self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
         self.involved_length = re.compile(v["margin_involved_length"]["regex"], i)
@@ -1565,8 +1569,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     for cand in r.length.finditer(text, before_start, name_start):
         gap = text[cand.end() : name_start]
         # "0.5 mm from the deep margin"; "2 mm deep margin, clear" (a table cell)
-        if r.distance_owner.match(gap) or (first and not gap.strip() and "\n" not in gap):
+        if r.distance_owner.match(gap):
             dm = cand
+        elif not gap.strip() and "\n" not in gap and (first or _length_side_item(d, k, bounds, cand)) \
+                and _side_length_context(d, a, cand, name_start):
+            dm = cand  # "2 mm deep margin, clear" (a table cell), "clear margins (0.4 mm deep, 2 mm lateral)"
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
     if dm is None:
@@ -1682,6 +1689,26 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         for c in found:
             c.local = True
     return found
+
+
+def _length_side_item(d: _Doc, k: int, bounds, cand: re.Match[str]) -> bool:
+    """"excised with clear margins (0.4 mm deep, 2 mm lateral)": a length right before a margin's
+    name is its distance also after a generic "margins" or after the list's previous item
+    (value_rules.json "margin_length_before_side")."""
+    if k == 0:
+        return False
+    prev_end = bounds[k - 1][1]
+    prev = next((x for x in d.margin_anchors if x.end_char == prev_end), None)
+    return prev is not None and (_margin_sides(d, prev) == {"all"}
+                                 or bool(d.rules.side_list_gap.fullmatch(d.text, prev_end, cand.start())))
+
+
+def _side_length_context(d: _Doc, a: "_Anchor", cand: re.Match[str], name_start: int) -> bool:
+    """A length right before a bare side word ("2 mm deep") is a margin's distance only where
+    the sentence before it speaks of margins or clearance: "invades 2 mm deep" is no margin."""
+    if name_start != a.start_char or a.text.lower() not in d.rules.all_side_words:
+        return True
+    return bool(d.rules.side_list_context.search(d.text, d.sentence(a.start_char)[0], cand.start()))
 
 
 def _margin_anchor_in(d: _Doc, lo: int, hi: int) -> bool:

@@ -118,6 +118,18 @@ CASES = [
     ("semicolon_mm_clock_status", ADENO_EMR + "Deep margin: clear; 0.3 mm at 5 o'clock.", "margin_deep", "negative", "clear"),
     # trap: a size after the semicolon is still no distance
     ("semicolon_trap_size", ADENO_EMR + "Deep margin: clear; tumour 6 mm at 5 o'clock.", "margin_deep_mm", None, None),
+    # a list of "length side" items after a generic "margins"
+    ("len_side_paren_deep", "Rectum, EMR: NET G1, 6 mm, excised with clear margins (0.4 mm deep, 2 mm lateral).", "margin_deep_mm", 0.4, "0.4 mm"),
+    ("len_side_paren_lat", "Rectum, EMR: NET G1, 6 mm, excised with clear margins (0.4 mm deep, 2 mm lateral).", "margin_lateral_mm", 2.0, "2 mm"),
+    ("len_side_colon_lat", NET_EMR + "Margins clear: 0.4 mm deep, 2 mm lateral.", "margin_lateral_mm", 2.0, "2 mm"),
+    ("len_side_and_peripheral", NET_EMR + "Clear margins: 2 mm peripheral and 0.4 mm deep.", "margin_lateral_mm", 2.0, "2 mm"),
+    ("len_side_and_deep", NET_EMR + "Clear margins: 2 mm peripheral and 0.4 mm deep.", "margin_deep_mm", 0.4, "0.4 mm"),
+    ("len_side_upper", NET_EMR.upper() + "MARGINS CLEAR (0.4 MM DEEP; 2 MM LATERAL).", "margin_deep_mm", 0.4, "0.4 MM"),
+    # traps: a depth of invasion, a size, a side followed by its own length
+    ("len_side_trap_invasion", NET_EMR + "The tumour invades 2 mm deep, into the submucosa.", "margin_deep_mm", None, None),
+    ("len_side_trap_invasion_status", NET_EMR + "The tumour invades 2 mm deep, into the submucosa.", "margin_deep", None, None),
+    ("len_side_trap_own_length", NET_EMR + "Margins: deep 0.4 mm, lateral 2 mm.", "margin_lateral_mm", 2.0, "2 mm"),
+    ("len_side_trap_no_comma", NET_EMR + "Deep margin 0.4 mm lateral margin 2 mm.", "margin_lateral_mm", 2.0, "2 mm"),
 ]
 
 
