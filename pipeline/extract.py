@@ -1571,9 +1571,11 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
         # "0.5 mm from the deep margin"; "2 mm deep margin, clear" (a table cell)
         if r.distance_owner.match(gap):
             dm = cand
-        elif not gap.strip() and "\n" not in gap and (first or _length_side_item(d, k, bounds, cand)) \
-                and _side_length_context(d, a, cand, name_start):
-            dm = cand  # "2 mm deep margin, clear" (a table cell), "clear margins (0.4 mm deep, 2 mm lateral)"
+        elif not gap.strip(" \t" + ("(" if text.startswith(")", a.end_char) else "")) and "\n" not in gap \
+                and (first or _length_side_item(d, k, bounds, cand)) and _side_length_context(d, a, cand, name_start):
+            # "2 mm deep margin, clear" (a table cell), "clear margins (0.4 mm deep, 2 mm lateral)",
+            # "Margins: 0.4 mm (deep), 2 mm (lateral)" (a side in its own brackets)
+            dm = cand
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
     if dm is None:

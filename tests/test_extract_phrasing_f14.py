@@ -130,6 +130,20 @@ CASES = [
     ("len_side_trap_invasion_status", NET_EMR + "The tumour invades 2 mm deep, into the submucosa.", "margin_deep", None, None),
     ("len_side_trap_own_length", NET_EMR + "Margins: deep 0.4 mm, lateral 2 mm.", "margin_lateral_mm", 2.0, "2 mm"),
     ("len_side_trap_no_comma", NET_EMR + "Deep margin 0.4 mm lateral margin 2 mm.", "margin_lateral_mm", 2.0, "2 mm"),
+    # an elided margin noun: "from the deep and 2 mm from the lateral margin"
+    ("elided_deep_mm", NET_EMR + "The tumour is 0.4 mm from the deep and 2 mm from the lateral margin.", "margin_deep_mm", 0.4, "0.4 mm"),
+    ("elided_deep_status", NET_EMR + "The tumour is 0.4 mm from the deep and 2 mm from the lateral margin.", "margin_deep", "close", "0.4 mm"),
+    ("elided_lat_mm", NET_EMR + "The tumour is 0.4 mm from the deep and 2 mm from the lateral margin.", "margin_lateral_mm", 2.0, "2 mm"),
+    ("elided_lat_first", NET_EMR + "Carcinoma lies 2 mm from the lateral and 0.4 mm from the deep margins.", "margin_lateral_mm", 2.0, "2 mm"),
+    ("elided_upper", NET_EMR.upper() + "TUMOUR IS 1.5 MM FROM THE PERIPHERAL AND 0.3 MM FROM THE DEEP MARGIN.", "margin_lateral_mm", 1.5, "1.5 MM"),
+    # traps: a side word of a layer, not a margin
+    ("elided_trap_layer", NET_EMR + "The tumour is 0.4 mm from the deep and superficial muscularis propria.", "margin_deep_mm", None, None),
+    ("elided_trap_deep_still", NET_EMR + "The tumour is 0.4 mm from the deep and 2 mm from the lateral margin.", "margin_radial", None, None),
+    ("len_side_bracketed_side_deep", NET_EMR + "Margins: 0.4 mm (deep), 2 mm (lateral).", "margin_deep_mm", 0.4, "0.4 mm"),
+    ("len_side_bracketed_side_lat", NET_EMR + "Margins: 0.4 mm (deep), 2 mm (lateral).", "margin_lateral", "negative", "2 mm"),
+    ("len_side_bracketed_side_lat_mm", NET_EMR + "Margins: 0.4 mm (deep), 2 mm (lateral).", "margin_lateral_mm", 2.0, "2 mm"),
+    # trap: a bracketed side after a size is not a margin
+    ("len_side_bracketed_trap_size", NET_EMR + "A second focus, 2 mm (lateral), shows hyperplasia.", "margin_lateral_mm", None, None),
 ]
 
 
