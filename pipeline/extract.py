@@ -191,6 +191,7 @@ class Rules:
         self.closest_distance = re.compile(closest["regex"], i)
         self.closest_lines = int(closest["lines"])
         self.bracket_distance = re.compile(v["margin_bracket_distance"]["regex"], i)
+        self.label_distance_word = re.compile(v["margin_label_distance_word"]["regex"], i)
         side_list = v["margin_length_before_side"]
         self.side_list_gap = re.compile(side_list["list_gap"], i)
         self.side_list_context = re.compile(side_list["context"], i)
@@ -525,7 +526,8 @@ class _Doc:
             return None
         return self.next_line(eol)
 
-    def label_number(self, a: "_Anchor", dims: bool = False) -> Optional[tuple[str, float, int, int]]:
+    def label_number(self, a: "_Anchor", dims: bool = False, skip: Optional[re.Pattern] = None
+                     ) -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
         "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1", or with the unit in the next table cell
         ("| Tumour size | 12 | mm |"). Returns ``(unit, value, start, end)``
@@ -537,6 +539,10 @@ class _Doc:
             p = a.text.rfind("(")
             if p > 0:
                 start = a.start_char + p
+        if skip is not None:  # "Deep margin distance (mm): 0.4": words of the label before its unit
+            words = skip.match(self.text, start)
+            if words is not None:
+                start = words.end()
         stop = min(len(self.text), start + 60)
         m = self.rules.label_unit.match(self.text, start, stop) or self.rules.cell_unit.match(self.text, a.end_char, stop)
         if m is None:
@@ -1613,7 +1619,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if dm is not None and r.distance_not_of.search(text, max(cs, dm.start() - 40), dm.start()):
         dm = None  # "scar 11 mm from CRM": not the tumour's distance
     dist: Optional[float] = None
-    labelled = d.label_number(a) if dm is None else None
+    labelled = d.label_number(a, skip=r.label_distance_word) if dm is None else None
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "deep margin (mm): 0.4"
         dist = to_mm(labelled[1], labelled[0])
         if dist is not None:

@@ -144,6 +144,13 @@ CASES = [
     ("len_side_bracketed_side_lat_mm", NET_EMR + "Margins: 0.4 mm (deep), 2 mm (lateral).", "margin_lateral_mm", 2.0, "2 mm"),
     # trap: a bracketed side after a size is not a margin
     ("len_side_bracketed_trap_size", NET_EMR + "A second focus, 2 mm (lateral), shows hyperplasia.", "margin_lateral_mm", None, None),
+    # a distance word between the margin's name and its label unit
+    ("label_distance_word", NET_EMR + "\nDeep margin distance (mm): 0.4\n", "margin_deep_mm", 0.4, "0.4"),
+    ("label_clearance_word_lat", NET_EMR + "\nLateral margin clearance (mm) = 2\n", "margin_lateral_mm", 2.0, "2"),
+    ("label_distance_word_upper", NET_EMR + "\nDEEP MARGIN DISTANCE FROM TUMOUR (MM): 1.5\n", "margin_deep_mm", 1.5, "1.5"),
+    # traps: a count or percentage after the label is not a distance; "Deep margin (mm)" still reads
+    ("label_distance_trap_pct", NET_EMR + "\nDeep margin distance (%): 40\n", "margin_deep_mm", None, None),
+    ("label_distance_trap_plain", NET_EMR + "\nDeep margin (mm): 0.4\n", "margin_deep_mm", 0.4, "0.4"),
 ]
 
 
