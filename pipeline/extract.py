@@ -190,6 +190,13 @@ class Rules:
         closest = v["margin_closest_distance"]
         self.closest_distance = re.compile(closest["regex"], i)
         self.closest_lines = int(closest["lines"])
+        self.bracket_distance = re.compile(v["margin_bracket_distance"]["regex"], i)
+        self.label_distance_word = re.compile(v["margin_label_distance_word"]["regex"], i)
+        side_list = v["margin_length_before_side"]
+        self.side_list_gap = re.compile(side_list["list_gap"], i)
+        self.side_list_context = re.compile(side_list["context"], i)
+        self.all_side_words = frozenset().union(*(set(w) for w in v["margin_sides"].values()))
+        self.status_not_before = frozenset(w.lower() for w in v["margin_status_not_before"]["words"])
         self.distance_not_of = re.compile(v["margin_distance_not_of"], i)
         self.involved_length = re.compile(v["margin_involved_length"]["regex"], i)
         self.base_word = re.compile(v["margin_base_of_appendix"]["base"], i)
@@ -527,7 +534,8 @@ class _Doc:
             return None
         return self.next_line(eol)
 
-    def label_number(self, a: "_Anchor", dims: bool = False) -> Optional[tuple[str, float, int, int]]:
+    def label_number(self, a: "_Anchor", dims: bool = False, skip: Optional[re.Pattern] = None
+                     ) -> Optional[tuple[str, float, int, int]]:
         """A bare number after a label that carries the unit: "Ki-67 index (%): 3",
         "Mitoses per 2 mm2: 1", "Tumour size (cm): 1.1", or with the unit in the next table cell
         ("| Tumour size | 12 | mm |"). Returns ``(unit, value, start, end)``
@@ -539,6 +547,10 @@ class _Doc:
             p = a.text.rfind("(")
             if p > 0:
                 start = a.start_char + p
+        if skip is not None:  # "Deep margin distance (mm): 0.4": words of the label before its unit
+            words = skip.match(self.text, start)
+            if words is not None:
+                start = words.end()
         stop = min(len(self.text), start + 60)
         m = self.rules.label_unit.match(self.text, start, stop) or self.rules.cell_unit.match(self.text, a.end_char, stop)
         if m is None:
@@ -1605,10 +1617,25 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     for cand in r.length.finditer(text, before_start, name_start):
         gap = text[cand.end() : name_start]
         # "0.5 mm from the deep margin"; "2 mm deep margin, clear" (a table cell)
-        if r.distance_owner.match(gap) or (first and not gap.strip() and "\n" not in gap):
+        if r.distance_owner.match(gap):
+            dm = cand
+        elif not gap.strip(" \t" + ("(" if text.startswith(")", a.end_char) else "")) and "\n" not in gap \
+                and (first or _length_side_item(d, k, bounds, cand)) and _side_length_context(d, a, cand, name_start):
+            # "2 mm deep margin, clear" (a table cell), "clear margins (0.4 mm deep, 2 mm lateral)",
+            # "Margins: 0.4 mm (deep), 2 mm (lateral)" (a side in its own brackets)
             dm = cand
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
+    if dm is None:
+        # "Very close to (<0.1 mm) but does not involve the deep margin": a bracketed length after
+        # "close to", before this margin's name in its sentence (value_rules "margin_bracket_distance")
+        bracket = r.bracket_distance.search(text, max(cs, bounds[k - 1][1]) if k > 0 else cs, name_start)
+        if bracket is not None:
+            dm = bracket
+            if status is None:
+                last = _status_before(d, bracket.start("tail"), bracket.end("tail"))
+                if last is not None:
+                    status, said = last.lastgroup, last.group()
     if dm is not None and r.margin_precursor.search(text, before_start, dm.start()):
         # "adenoma 0.5 mm from the lateral edge, carcinoma 2 mm from it": the tumour's own distance
         dm = _invasive_length(d, a.end_char, after_end) or dm
@@ -1634,7 +1661,7 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     if dm is not None and r.distance_not_of.search(text, max(cs, dm.start() - 40), dm.start()):
         dm = None  # "scar 11 mm from CRM": not the tumour's distance
     dist: Optional[float] = None
-    labelled = d.label_number(a) if dm is None else None
+    labelled = d.label_number(a, skip=r.label_distance_word) if dm is None else None
     if labelled is not None and labelled[0] not in ("%", "2mm2"):  # "deep margin (mm): 0.4"
         dist = to_mm(labelled[1], labelled[0])
         if dist is not None:
@@ -1714,6 +1741,26 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
     return found
 
 
+def _length_side_item(d: _Doc, k: int, bounds, cand: re.Match[str]) -> bool:
+    """"excised with clear margins (0.4 mm deep, 2 mm lateral)": a length right before a margin's
+    name is its distance also after a generic "margins" or after the list's previous item
+    (value_rules.json "margin_length_before_side")."""
+    if k == 0:
+        return False
+    prev_end = bounds[k - 1][1]
+    prev = next((x for x in d.margin_anchors if x.end_char == prev_end), None)
+    return prev is not None and (_margin_sides(d, prev) == {"all"}
+                                 or bool(d.rules.side_list_gap.fullmatch(d.text, prev_end, cand.start())))
+
+
+def _side_length_context(d: _Doc, a: "_Anchor", cand: re.Match[str], name_start: int) -> bool:
+    """A length right before a bare side word ("2 mm deep") is a margin's distance only where
+    the sentence before it speaks of margins or clearance: "invades 2 mm deep" is no margin."""
+    if name_start != a.start_char or a.text.lower() not in d.rules.all_side_words:
+        return True
+    return bool(d.rules.side_list_context.search(d.text, d.sentence(a.start_char)[0], cand.start()))
+
+
 def _margin_anchor_in(d: _Doc, lo: int, hi: int) -> bool:
     """Whether a MARGIN anchor (counted or not) starts in ``[lo, hi)``."""
     k = bisect.bisect_left(d.margin_anchor_starts, lo)
@@ -1738,7 +1785,13 @@ def _next_sentence_distance(d: _Doc, a: "_Anchor", ce: int) -> Optional[re.Match
     for rx in d.rules.margin_next_distance:
         m = rx.match(text, ns, ne)
         if m is not None:
-            return None if _margin_anchor_in(d, ns, m.end()) else m
+            if not _margin_anchor_in(d, ns, m.end()):
+                return m
+            # "Distance to margin (mm): 2.5": a lone "margin" in the label is the one just named
+            k = bisect.bisect_left(d.margin_anchor_starts, ns)
+            others = [x for x in d.margin_anchors[k:] if x.start_char < m.end()]
+            lone = all(x.text.lower() in d.rules.lone_margin_words for x in others)
+            return m if lone and "(" in m.group() else None
     return None
 
 
@@ -1783,8 +1836,9 @@ def _status_of_next(r: Rules, text: str, m: re.Match[str], name: int) -> bool:
 def _status_before(d: _Doc, lo: int, hi: int) -> Optional[re.Match[str]]:
     """The last margin status word in ``[lo, hi)`` (before a margin's name)."""
     last = None
-    for last in d.rules.margin_status.finditer(d.text, lo, hi):
-        pass
+    for m in d.rules.margin_status.finditer(d.text, lo, hi):
+        if m.group().lower() not in d.rules.status_not_before:  # "excision appears complete": not a margin's
+            last = m
     return None if last is not None and last.lastgroup == "hedged" else last
 
 
