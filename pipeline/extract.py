@@ -209,6 +209,7 @@ class Rules:
         self.benign_before = re.compile(size["benign_before"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.not_primary = re.compile(size["not_primary"], i)
+        self.listed_depth_before = re.compile(size["listed_depth_before"], i)
         self.invasive_subject = re.compile(size["invasive_subject"], i)
         self.attach_forbidden = re.compile(size["attach_forbidden"] + "|" + size["not_primary"], i)
         self.attach_grade = re.compile(size["attach_ignore"], i)
@@ -986,6 +987,9 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     for m in r.listed_size.finditer(text, end, ce):
         if r.not_primary.search(text, end, m.start()):
             break  # "TUMOR DEPOSIT / MATTED NODAL METASTASIS, 3.1 CM"
+        if r.listed_depth_before.search(text, max(end, m.start() - 40), m.start()) \
+                or r.distance_after.search(text[m.end() : m.end() + 30]):
+            continue  # "submucosal invasion, 1200 µm", "(Kikuchi sm2), 1.5 mm": a depth, not a size
         size = _measurement_mm(m)
         if size is not None:
             return [Candidate("tumor_size_mm", size, m.start("a") if m.group("a") else m.start("single"),
@@ -1959,8 +1963,12 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
             found = [Candidate("depth", "subserosa", past.start(), a.end_char)]
     if found and found[0].value == "submucosa":
         paren = r.sm_paren_after.match(d.text, a.end_char)
+        if paren is not None and not paren.group("open") \
+                and (r.sm_distance_after.match(d.text, paren.end(), paren.end() + 60)
+                     or r.sm_size_after.match(d.text, paren.end(), paren.end() + 40)):
+            paren = None  # "(sm2), 0.8 mm from the deep margin", "(sm2), 12 mm in greatest dimension"
         if paren is not None and _INVASION_WORD.search(d.text, d.clause(a.start_char, a.end_char)[0], a.start_char):
-            # "The carcinoma invades the submucosa (1200 um)"
+            # "The carcinoma invades the submucosa (1200 um)", "... the submucosa (Kikuchi sm2), 1500 µm"
             um = _um(paren)
             if um is not None:
                 found.append(Candidate("sm_invasion_um", um, a.start_char, paren.end()))
