@@ -226,6 +226,7 @@ class Rules:
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
+        self.history_size = re.compile(size["history_sentence_before"], i)
         self.site_label_before = re.compile(v["site_label"]["before"], i)
         self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
         self.site_margin_before = re.compile(v["site_not_tumour"]["margin_before"], i)
@@ -297,6 +298,7 @@ class Rules:
         self.pn = re.compile(r"(?<![A-Za-z])" + st["pn"] + r"(?![a-z0-9])")
         self.bare_t_context = re.compile(st["bare_t_context"], i)
         self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
+        self.t1_level_after = re.compile(st["t1_level_after"], i)
         self.clinical_t_before = re.compile(st["clinical_t_before"])
         self.spaced_stage = re.compile(st["spaced"])
         self.superseded_before = re.compile(v["superseded"]["before"], i)
@@ -2324,10 +2326,14 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
             if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
                                          or (len(cat) == 2 and cat[1] in "abcd")
+                                         or r.t1_level_after.match(text, m.end())
                                          or (r.bare_t_depth_before.search(text, max(cs, m.start() - 60), m.start())
                                              and not _DEFINITION_AFTER.match(text, m.end()))):
                 continue
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
+            level = r.t1_level_after.match(text, m.end()) if cat[:1] == "1" else None
+            if level is not None:  # "T1 sm3", "pT1b (sm2)": a Kikuchi level, in the submucosa
+                found.append(Candidate("depth", "submucosa", level.start("level"), level.end("level")))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
@@ -2527,12 +2533,13 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
 
 def _clinical_size(c: Candidate, text: str, rules: Rules, sentence_start: int) -> bool:
     """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)", "CT: 20 mm rectal mass": not
-    a pathological size. An imaging cue counts in the size's own sentence only (a "CT: ..." line
+    a pathological size; nor is "The previous biopsy showed a 6 mm tumour" (history). An imaging cue counts in the size's own sentence only (a "CT: ..." line
     does not reach the "Tumour size: 9 mm" line under it)."""
     return bool(rules.clinical_size_before.search(text, max(0, c.start - 40), c.start)
                 or rules.clinical_size_after.match(text[c.end : c.end + 30])
                 or rules.clinical_sentence.search(text, max(sentence_start, c.start - 100), c.start)
-                or rules.clinical_sentence.search(text, c.start, c.end))
+                or rules.clinical_sentence.search(text, c.start, c.end)
+                or rules.history_size.search(text, max(sentence_start, c.start - 100), c.start))
 
 
 def _not_tumour_sites(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:

@@ -48,11 +48,20 @@ CASES = [
     ("sm_from_mm", ESD + ", invasion depth 1.5mm (from MM).", "sm_invasion_um", 1500.0, "1.5mm"),
     # a size the earlier biopsy or endoscopy showed is history
     ("hist_prev_biopsy", NET + ", 4 mm. The previous biopsy showed a 6 mm tumour.", "tumor_size_mm", 4.0, "4 mm"),
+    ("hist_prev_biopsy_only", NET + ". The previous biopsy showed a 6 mm tumour.", "tumor_size_mm", None, None),
+    ("hist_prior_endoscopy", NET + ". Prior endoscopy showed a 6 mm lesion.", "tumor_size_mm", None, None),
     ("hist_earlier_polypectomy", NET + ".\nMICROSCOPY:\nThe earlier polypectomy specimen contained a 6 mm NET.", "tumor_size_mm", None, None),
+    ("hist_previously_described", NET + ". Previously described as a 7 mm nodule.", "tumor_size_mm", None, None),
     # traps: the current tumour at the earlier site, or measured after mentioning it
     ("hist_trap_site", NET + ".\nResidual tumour, 6 mm, at the previous biopsy site.", "tumor_size_mm", 6.0, "6 mm"),
     ("hist_trap_measures", NET + ". Compared with the previous biopsy, the tumour measures 6 mm.", "tumor_size_mm", 6.0, "6 mm"),
+    ("hist_trap_this_excision", NET + ". The previous biopsy showed NET and this excision contains a 5 mm tumour.", "tumor_size_mm", 5.0, "5 mm"),
+    ("hist_trap_next_sentence", NET + ". The previous biopsy showed NET. Tumour 5 mm.", "tumor_size_mm", 5.0, "5 mm"),
     # a Kikuchi level after a T1 stage
+    ("t1_sm3", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T1 sm3.", "depth", "submucosa", "sm3"),
+    ("pt1_sm2", "Sigmoid, polypectomy: adenocarcinoma in adenoma, pT1b sm2.", "depth", "submucosa", "sm2"),
+    ("pt1_paren_sm1", "Sigmoid, polypectomy: adenocarcinoma in adenoma, pT1 (sm1).", "depth", "submucosa", "sm1"),
+    ("t1_sm3_pt", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T1 sm3.", "pt", "pT1", "T1"),
     ("t1_sm3_no_um", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T1 sm3.", "sm_invasion_um", None, None),
     # traps: a T2 is no Kikuchi context
     ("t1_trap_t2", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T2 sm3.", "depth", None, None),
