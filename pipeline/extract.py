@@ -989,7 +989,7 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     for m in r.listed_size.finditer(text, end, ce):
         if r.not_primary.search(text, end, m.start()):
             break  # "TUMOR DEPOSIT / MATTED NODAL METASTASIS, 3.1 CM"
-        if r.listed_depth_before.search(text, max(end, m.start() - 40), m.start()) \
+        if m.group("single") and r.listed_depth_before.search(text, max(end, m.start() - 40), m.start()) \
                 or r.distance_after.search(text[m.end() : m.end() + 30]):
             continue  # "submucosal invasion, 1200 µm", "(Kikuchi sm2), 1.5 mm": a depth, not a size
         size = _measurement_mm(m)
@@ -2333,7 +2333,16 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             found.append(Candidate("pt", f"{(m.group('prefix') or '').lower()}pT{cat}", m.start(), m.end()))
             level = r.t1_level_after.match(text, m.end()) if cat[:1] == "1" else None
             if level is not None:  # "T1 sm3", "pT1b (sm2)": a Kikuchi level, in the submucosa
-                found.append(Candidate("depth", "submucosa", level.start("level"), level.end("level")))
+                sm = r.jp_sm.match(text, level.start("level"))  # "T1 sm2, 1200 µm": and its depth
+                um = None if sm is None or sm.end() > ce \
+                    or r.sm_distance_after.match(text, sm.end(), sm.end() + 60) else _um(sm)
+                if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
+                                                or r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value"))):
+                    um = None  # "T1 sm1 (<1000 µm)": the JSCCR criterion
+                if um is not None:
+                    found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
+                found.append(Candidate("depth", "submucosa", level.start("level"),
+                                       level.end("level") if um is None else sm.end()))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))

@@ -63,6 +63,14 @@ CASES = [
     ("pt1_paren_sm1", "Sigmoid, polypectomy: adenocarcinoma in adenoma, pT1 (sm1).", "depth", "submucosa", "sm1"),
     ("t1_sm3_pt", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T1 sm3.", "pt", "pT1", "T1"),
     ("t1_sm3_no_um", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T1 sm3.", "sm_invasion_um", None, None),
+    ("t1_sm2_um", "Rectum, ESD: adenocarcinoma, T1 sm2, 1200 µm.", "sm_invasion_um", 1200.0, "1200 µm"),
+    ("t1_paren_sm2_mm", "Rectum, ESD: adenocarcinoma, pT1b (sm2, 1.8 mm).", "sm_invasion_um", 1800.0, "1.8 mm"),
+    ("t1_sm2_thousands", "Rectum, ESD: adenocarcinoma, T1 (sm 2: 2,300 um).", "sm_invasion_um", 2300.0, "2,300"),
+    ("t1_sm2_um_no_size", "Rectum, ESD: adenocarcinoma, T1 sm2, 1200 µm.", "tumor_size_mm", None, None),
+    ("t1_sm1_criterion", "Rectum, ESD: adenocarcinoma, T1 sm1 (<1000 µm).", "sm_invasion_um", None, None),
+    ("t1_sm2_margin", "Rectum, ESD: adenocarcinoma, T1 sm2, 0.8 mm from the deep margin.", "sm_invasion_um", None, None),
+    ("size_listed_2d_after_sm", "Rectum, ESD: adenocarcinoma, invading 1.8 mm into the submucosa, 18 x 12 mm.", "tumor_size_mm", 18.0, "18 x 12 mm"),
+    ("size_listed_after_layer", "Rectum, ESD: adenocarcinoma, moderately differentiated, invading the submucosa, 12 mm.", "tumor_size_mm", 12.0, "12 mm"),
     # traps: a T2 is no Kikuchi context
     ("t1_trap_t2", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T2 sm3.", "depth", None, None),
     # depth in words
