@@ -2110,12 +2110,17 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 def _submucosal_before(d: _Doc, a: "_Anchor") -> bool:
     """"Kikuchi level: sm2. Depth: 1.2 mm.": a depth label that opens its sentence, right after
     a sentence of the same paragraph that puts the tumour in the submucosa (and in no deeper
-    layer, with no negated submucosa)."""
+    layer, with no negated submucosa). A depth label that opens a clause after a semicolon reads
+    the clause before it ("invading the submucosa (sm2); depth 1500 µm")."""
     r = d.rules
     ss, _ = d.sentence(a.start_char)
+    cs, _ = d.clause(a.start_char, a.end_char)
+    if cs > ss:
+        ss, ps = cs, max(ss, d.text.rfind(";", ss, cs - 1) + 1)
     if ss == 0 or a.start_char - ss > r.sm_sentence_lead or any(ch.isdigit() for ch in d.text[ss : a.start_char]):
         return False
-    ps, _ = d.sentence(ss - 1)
+    if cs <= d.sentence(a.start_char)[0]:
+        ps, _ = d.sentence(ss - 1)
     if _BLANK_LINE.search(d.text, ps, ss) or not _SUBMUCOSAL_CLAUSE.search(d.text, ps, ss) \
             or r.sm_sentence_deeper.search(d.text, ps, ss):
         return False

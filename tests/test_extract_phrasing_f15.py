@@ -38,10 +38,14 @@ CASES = [
     ("sm_level_dash", ESD + ", infiltrating the submucosa (SM2) - 1800 um.", "sm_invasion_um", 1800.0, "1800 um"),
     ("sm_level_colon", ESD + ". Tumour invades the submucosa (Kikuchi sm3): 2,300 µm.", "sm_invasion_um", 2300.0, "2,300"),
     ("sm_level_inside", ESD + ", invading the superficial submucosa (sm1, 800 um).", "sm_invasion_um", 800.0, "800 um"),
+    ("sm_level_semicolon_depth", ESD + ", invading the submucosa (sm2); depth 1500 µm.", "sm_invasion_um", 1500.0, "1500 µm"),
+    ("sm_level_semicolon_depth_mm", ESD + " invades the submucosa; depth of invasion 1.2 mm.", "sm_invasion_um", 1200.0, "1.2 mm"),
     # traps: a margin distance or a size after the level
     ("sm_trap_margin", ESD + ", invading the submucosa (sm2), 0.8 mm from the deep margin.", "sm_invasion_um", None, None),
     ("sm_trap_size", ESD + ", invading the submucosa (sm2), 12 mm in greatest dimension.", "sm_invasion_um", None, None),
     ("sm_trap_measuring", ESD + ", invading the submucosa (sm2), measuring 12 mm.", "tumor_size_mm", 12.0, "12 mm"),
+    ("sm_trap_semicolon_mp", ESD + ", invading the submucosa and muscularis propria; depth 1500 µm.", "sm_invasion_um", None, None),
+    ("sm_trap_semicolon_not_sm", ESD + ", intramucosal; depth 0.5 mm.", "sm_invasion_um", None, None),
     # SM depth phrasings that already hold
     ("sm_below_mm_label", ESD + ", pT1b.\nDistance below muscularis mucosae: 1800 µm", "sm_invasion_um", 1800.0, "1800"),
     ("sm_jsccr_thousands", ESD + ", pT1b(SM 2,300 µm).", "sm_invasion_um", 2300.0, "2,300"),
@@ -52,6 +56,8 @@ CASES = [
     ("hist_prior_endoscopy", NET + ". Prior endoscopy showed a 6 mm lesion.", "tumor_size_mm", None, None),
     ("hist_earlier_polypectomy", NET + ".\nMICROSCOPY:\nThe earlier polypectomy specimen contained a 6 mm NET.", "tumor_size_mm", None, None),
     ("hist_previously_described", NET + ". Previously described as a 7 mm nodule.", "tumor_size_mm", None, None),
+    ("hist_referring_report", NET + ". The referring report described a 6 mm lesion.", "tumor_size_mm", None, None),
+    ("hist_original_biopsy_then_now", NET + ".\nCOMMENT:\nThe original biopsy had shown a 9 mm NET; the current tumour measures 5 mm.", "tumor_size_mm", 5.0, "5 mm"),
     # traps: the current tumour at the earlier site, or measured after mentioning it
     ("hist_trap_site", NET + ".\nResidual tumour, 6 mm, at the previous biopsy site.", "tumor_size_mm", 6.0, "6 mm"),
     ("hist_trap_measures", NET + ". Compared with the previous biopsy, the tumour measures 6 mm.", "tumor_size_mm", 6.0, "6 mm"),
