@@ -989,7 +989,8 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     for m in r.listed_size.finditer(text, end, ce):
         if r.not_primary.search(text, end, m.start()):
             break  # "TUMOR DEPOSIT / MATTED NODAL METASTASIS, 3.1 CM"
-        if m.group("single") and r.listed_depth_before.search(text, max(end, m.start() - 40), m.start()) \
+        if m.group("single") and (r.listed_depth_before.search(text, max(end, m.start() - 40), m.start())
+                                  or _MICRO_UNIT.match(m.group("unit1"))) \
                 or r.distance_after.search(text[m.end() : m.end() + 30]):
             continue  # "submucosal invasion, 1200 µm", "(Kikuchi sm2), 1.5 mm": a depth, not a size
         size = _measurement_mm(m)
@@ -1000,6 +1001,7 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
 
 
 _PARENS = re.compile(r"\([^()]*\)")
+_MICRO_UNIT = re.compile(r"[µμu]m\b|micro", re.IGNORECASE)  # "1200 µm", "microns": a depth, never a size
 
 
 _FIXED_HISTOLOGY = _fixed("histology")
@@ -2340,7 +2342,9 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if level is not None:  # "T1 sm3", "pT1b (sm2)": a Kikuchi level, in the submucosa
                 sm = r.jp_sm.match(text, level.start("level"))  # "T1 sm2, 1200 µm": and its depth
                 um = None if sm is None or sm.end() > ce \
-                    or r.sm_distance_after.match(text, sm.end(), sm.end() + 60) else _um(sm)
+                    or r.sm_distance_after.match(text, sm.end(), sm.end() + 60) \
+                    or not (_MICRO_UNIT.match(sm.group("unit")) or "(" in text[m.end() : level.start("level")]) \
+                    else _um(sm)  # "T1 sm3, 25 mm": a listed mm length is the size
                 if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
                                                 or r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value"))):
                     um = None  # "T1 sm1 (<1000 µm)": the JSCCR criterion

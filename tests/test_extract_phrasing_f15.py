@@ -77,6 +77,11 @@ CASES = [
     ("t1_sm2_margin", "Rectum, ESD: adenocarcinoma, T1 sm2, 0.8 mm from the deep margin.", "sm_invasion_um", None, None),
     ("size_listed_2d_after_sm", "Rectum, ESD: adenocarcinoma, invading 1.8 mm into the submucosa, 18 x 12 mm.", "tumor_size_mm", 18.0, "18 x 12 mm"),
     ("size_listed_after_layer", "Rectum, ESD: adenocarcinoma, moderately differentiated, invading the submucosa, 12 mm.", "tumor_size_mm", 12.0, "12 mm"),
+    ("t1_sm3_listed_size", "Rectum, ESD: adenocarcinoma, T1 sm3, 25 mm.", "tumor_size_mm", 25.0, "25 mm"),
+    ("t1_sm3_listed_size_no_um", "Rectum, ESD: adenocarcinoma, T1 sm3, 25 mm.", "sm_invasion_um", None, None),
+    ("t1_paren_closed_size", "Rectum, ESD: adenocarcinoma (pT1b, sm3), 25 mm.", "sm_invasion_um", None, None),
+    ("t1_paren_closed_size_upper", "Rectum, ESD: adenocarcinoma (pT1b, SM3), 25 mm.", "sm_invasion_um", None, None),
+    ("t1_paren_closed_size_kept", "Rectum, ESD: adenocarcinoma (pT1b, SM3), 25 mm.", "tumor_size_mm", 25.0, "25 mm"),
     # traps: a T2 is no Kikuchi context
     ("t1_trap_t2", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T2 sm3.", "depth", None, None),
     # depth in words
