@@ -1001,6 +1001,18 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
 
 
 _PARENS = re.compile(r"\([^()]*\)")
+def _jp_sm_um(r: Rules, text: str, sm: re.Match[str], lo: int) -> Optional[float]:
+    """The SM depth a JSCCR "SM/sm<level> <length>" match gives: not the 1000 µm criterion
+    ("sm1 (<1000 µm)") nor a margin distance ("sm2, 0.8 mm from the deep margin")."""
+    um = _um(sm)
+    if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
+                                    or r.sm_criterion.search(text, max(lo, sm.start("value") - 15), sm.start("value"))):
+        return None
+    if r.sm_distance_after.match(text, sm.end(), sm.end() + 60):
+        return None
+    return um
+
+
 _MICRO_UNIT = re.compile(r"[µμu]m\b|micro", re.IGNORECASE)  # "1200 µm", "microns": a depth, never a size
 
 
@@ -1965,6 +1977,14 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
             found = [Candidate("depth", "subserosa", past.start(), a.end_char)]
+    if found and found[0].value == "submucosa" and a.text == "pSM":
+        # "invasive depth: pSM 1500 um": the JSCCR code and its depth
+        sm = r.jp_sm.match(d.text, a.start_char + 1)
+        um = None if sm is None or sm.end() > d.clause(a.start_char, a.end_char)[1] \
+            else _jp_sm_um(r, d.text, sm, a.start_char)
+        if um is not None:
+            return [Candidate("sm_invasion_um", um, a.start_char, sm.end()),
+                    Candidate("depth", "submucosa", a.start_char, sm.end())]
     if found and found[0].value == "submucosa":
         paren = r.sm_paren_after.match(d.text, a.end_char)
         if paren is not None and not paren.group("open") \
@@ -2342,12 +2362,8 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if level is not None:  # "T1 sm3", "pT1b (sm2)": a Kikuchi level, in the submucosa
                 sm = r.jp_sm.match(text, level.start("level"))  # "T1 sm2, 1200 µm": and its depth
                 um = None if sm is None or sm.end() > ce \
-                    or r.sm_distance_after.match(text, sm.end(), sm.end() + 60) \
                     or not (_MICRO_UNIT.match(sm.group("unit")) or "(" in text[m.end() : level.start("level")]) \
-                    else _um(sm)  # "T1 sm3, 25 mm": a listed mm length is the size
-                if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
-                                                or r.sm_criterion.search(text, max(s0, sm.start("value") - 15), sm.start("value"))):
-                    um = None  # "T1 sm1 (<1000 µm)": the JSCCR criterion
+                    else _jp_sm_um(r, text, sm, s0)  # "T1 sm3, 25 mm": a listed mm length is the size
                 if um is not None:
                     found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
                 found.append(Candidate("depth", "submucosa", level.start("level"),

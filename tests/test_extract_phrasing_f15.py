@@ -82,6 +82,10 @@ CASES = [
     ("t1_paren_closed_size", "Rectum, ESD: adenocarcinoma (pT1b, sm3), 25 mm.", "sm_invasion_um", None, None),
     ("t1_paren_closed_size_upper", "Rectum, ESD: adenocarcinoma (pT1b, SM3), 25 mm.", "sm_invasion_um", None, None),
     ("t1_paren_closed_size_kept", "Rectum, ESD: adenocarcinoma (pT1b, SM3), 25 mm.", "tumor_size_mm", 25.0, "25 mm"),
+    ("psm_um", "Rectum, ESD: adenocarcinoma, invasive depth: pSM 1500 um.", "sm_invasion_um", 1500.0, "pSM 1500 um"),
+    ("psm_paren_mm", "Rectum, ESD: adenocarcinoma, tub1, pSM (1.2 mm), Ly0, V0.", "sm_invasion_um", 1200.0, "1.2 mm"),
+    ("psm_criterion", "Rectum, ESD: adenocarcinoma, pSM (<1000 µm).", "sm_invasion_um", None, None),
+    ("psm_bare_depth", "Rectum, ESD: adenocarcinoma, depth pSM, Ly0.", "depth", "submucosa", "pSM"),
     # traps: a T2 is no Kikuchi context
     ("t1_trap_t2", "Sigmoid, polypectomy: adenocarcinoma in adenoma, T2 sm3.", "depth", None, None),
     # depth in words
