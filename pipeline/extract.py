@@ -216,6 +216,7 @@ class Rules:
         self.benign_before = re.compile(size["benign_before"], i)
         self.tumour_nouns = re.compile(size["tumour_nouns"])  # case variants spelled out: faster
         self.not_primary = re.compile(size["not_primary"], i)
+        self.listed_depth_before = re.compile(size["listed_depth_before"], i)
         self.invasive_subject = re.compile(size["invasive_subject"], i)
         self.size_refused_lesion = re.compile(size["refused_lesion"], i)
         coded = v["coded_legend"]
@@ -238,6 +239,7 @@ class Rules:
         self.clinical_size_before = re.compile(size["clinical_qualifier_before"], i)
         self.clinical_size_after = re.compile(size["clinical_qualifier_after"], i)
         self.clinical_sentence = re.compile(size["clinical_sentence_before"], i)
+        self.history_size = re.compile(size["history_sentence_before"], i)
         self.site_label_before = re.compile(v["site_label"]["before"], i)
         self.site_then_length = re.compile(v["site_label"]["organ_length_after"], i)
         self.site_margin_before = re.compile(v["site_not_tumour"]["margin_before"], i)
@@ -310,6 +312,7 @@ class Rules:
         self.bare_t_context = re.compile(st["bare_t_context"], i)
         self.ticked_y = re.compile(st["ticked_y"])
         self.bare_t_depth_before = re.compile(st["bare_t_depth_before"], i)
+        self.t1_level_after = re.compile(st["t1_level_after"], i)
         self.clinical_t_before = re.compile(st["clinical_t_before"])
         self.spaced_stage = re.compile(st["spaced"])
         self.superseded_before = re.compile(v["superseded"]["before"], i)
@@ -1037,6 +1040,10 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
     for m in r.listed_size.finditer(text, end, ce):
         if r.not_primary.search(text, end, m.start()):
             break  # "TUMOR DEPOSIT / MATTED NODAL METASTASIS, 3.1 CM"
+        if m.group("single") and (r.listed_depth_before.search(text, max(end, m.start() - 40), m.start())
+                                  or _MICRO_UNIT.match(m.group("unit1"))) \
+                or r.distance_after.search(text[m.end() : m.end() + 30]):
+            continue  # "submucosal invasion, 1200 µm", "(Kikuchi sm2), 1.5 mm": a depth, not a size
         size = _measurement_mm(m)
         if size is not None:
             return [Candidate("tumor_size_mm", size, m.start("a") if m.group("a") else m.start("single"),
@@ -1045,6 +1052,19 @@ def _attached_size(d: _Doc, start: int, end: int) -> list[Candidate]:
 
 
 _PARENS = re.compile(r"\([^()]*\)")
+def _jp_sm_um(r: Rules, text: str, sm: re.Match[str], lo: int) -> Optional[float]:
+    """The SM depth a JSCCR "SM/sm<level> <length>" match gives: not the 1000 µm criterion
+    ("sm1 (<1000 µm)") nor a margin distance ("sm2, 0.8 mm from the deep margin")."""
+    um = _um(sm)
+    if um == r.sm_criterion_um and (any(ch in "<>≤≥" for ch in text[sm.start() : sm.start("value")])
+                                    or r.sm_criterion.search(text, max(lo, sm.start("value") - 15), sm.start("value"))):
+        return None
+    if r.sm_distance_after.match(text, sm.end(), sm.end() + 60):
+        return None
+    return um
+
+
+_MICRO_UNIT = re.compile(r"[µμu]m\b|micro", re.IGNORECASE)  # "1200 µm", "microns": a depth, never a size
 
 
 _FIXED_HISTOLOGY = _fixed("histology")
@@ -2053,10 +2073,22 @@ def _depth(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Ca
         # "extends beyond / through the muscularis propria" (and not negated): past it, pT3
         if past is not None and not _NOT_BEFORE.search(d.text, max(0, past.start() - 25), past.start()):
             found = [Candidate("depth", "subserosa", past.start(), a.end_char)]
+    if found and found[0].value == "submucosa" and a.text == "pSM":
+        # "invasive depth: pSM 1500 um": the JSCCR code and its depth
+        sm = r.jp_sm.match(d.text, a.start_char + 1)
+        um = None if sm is None or sm.end() > d.clause(a.start_char, a.end_char)[1] \
+            else _jp_sm_um(r, d.text, sm, a.start_char)
+        if um is not None:
+            return [Candidate("sm_invasion_um", um, a.start_char, sm.end()),
+                    Candidate("depth", "submucosa", a.start_char, sm.end())]
     if found and found[0].value == "submucosa":
         paren = r.sm_paren_after.match(d.text, a.end_char)
+        if paren is not None and not paren.group("open") \
+                and (r.sm_distance_after.match(d.text, paren.end(), paren.end() + 60)
+                     or r.sm_size_after.match(d.text, paren.end(), paren.end() + 40)):
+            paren = None  # "(sm2), 0.8 mm from the deep margin", "(sm2), 12 mm in greatest dimension"
         if paren is not None and _INVASION_WORD.search(d.text, d.clause(a.start_char, a.end_char)[0], a.start_char):
-            # "The carcinoma invades the submucosa (1200 um)"
+            # "The carcinoma invades the submucosa (1200 um)", "... the submucosa (Kikuchi sm2), 1500 µm"
             um = _um(paren)
             if um is not None:
                 found.append(Candidate("sm_invasion_um", um, a.start_char, paren.end()))
@@ -2196,12 +2228,17 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 def _submucosal_before(d: _Doc, a: "_Anchor") -> bool:
     """"Kikuchi level: sm2. Depth: 1.2 mm.": a depth label that opens its sentence, right after
     a sentence of the same paragraph that puts the tumour in the submucosa (and in no deeper
-    layer, with no negated submucosa)."""
+    layer, with no negated submucosa). A depth label that opens a clause after a semicolon reads
+    the clause before it ("invading the submucosa (sm2); depth 1500 µm")."""
     r = d.rules
     ss, _ = d.sentence(a.start_char)
+    cs, _ = d.clause(a.start_char, a.end_char)
+    if cs > ss:
+        ss, ps = cs, max(ss, d.text.rfind(";", ss, cs - 1) + 1)
     if ss == 0 or a.start_char - ss > r.sm_sentence_lead or any(ch.isdigit() for ch in d.text[ss : a.start_char]):
         return False
-    ps, _ = d.sentence(ss - 1)
+    if cs <= d.sentence(a.start_char)[0]:
+        ps, _ = d.sentence(ss - 1)
     if _BLANK_LINE.search(d.text, ps, ss) or not _SUBMUCOSAL_CLAUSE.search(d.text, ps, ss) \
             or r.sm_sentence_deeper.search(d.text, ps, ss):
         return False
@@ -2441,6 +2478,7 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             # "T1a" with its subcategory letter is a stage wherever it stands ("into submucosa (T1a)")
             if not m.group("p") and not (_NEXT_N.match(text, m.end(), m.end() + 4) or stage_context()
                                          or (len(cat) == 2 and cat[1] in "abcd")
+                                         or r.t1_level_after.match(text, m.end())
                                          or (r.bare_t_depth_before.search(text, max(cs, m.start() - 60), m.start())
                                              and not _DEFINITION_AFTER.match(text, m.end()))):
                 continue
@@ -2448,6 +2486,16 @@ def _code(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, _m) -> list[Can
             if not prefix and (y := _ticked_y(d, m.start())) is not None:
                 prefix, start = "y", y
             found.append(Candidate("pt", f"{prefix}pT{cat}", start, m.end()))
+            level = r.t1_level_after.match(text, m.end()) if cat[:1] == "1" else None
+            if level is not None:  # "T1 sm3", "pT1b (sm2)": a Kikuchi level, in the submucosa
+                sm = r.jp_sm.match(text, level.start("level"))  # "T1 sm2, 1200 µm": and its depth
+                um = None if sm is None or sm.end() > ce \
+                    or not (_MICRO_UNIT.match(sm.group("unit")) or "(" in text[m.end() : level.start("level")]) \
+                    else _jp_sm_um(r, text, sm, s0)  # "T1 sm3, 25 mm": a listed mm length is the size
+                if um is not None:
+                    found.append(Candidate("sm_invasion_um", um, sm.start(), sm.end()))
+                found.append(Candidate("depth", "submucosa", level.start("level"),
+                                       level.end("level") if um is None else sm.end()))
     if "N" in code:
         for m in r.pn.finditer(text, s0, e0):
             cat = _stage_category(m.group("cat"))
@@ -2650,12 +2698,13 @@ def _pick(field: str, cands: list[Candidate], rules: Rules, chosen: dict[str, An
 
 def _clinical_size(c: Candidate, text: str, rules: Rules, sentence_start: int) -> bool:
     """"Endoscopic size 10 mm", "Tumor 16 mm (endoscopic estimate)", "CT: 20 mm rectal mass": not
-    a pathological size. An imaging cue counts in the size's own sentence only (a "CT: ..." line
+    a pathological size; nor is "The previous biopsy showed a 6 mm tumour" (history). An imaging cue counts in the size's own sentence only (a "CT: ..." line
     does not reach the "Tumour size: 9 mm" line under it)."""
     return bool(rules.clinical_size_before.search(text, max(0, c.start - 40), c.start)
                 or rules.clinical_size_after.match(text[c.end : c.end + 30])
                 or rules.clinical_sentence.search(text, max(sentence_start, c.start - 100), c.start)
-                or rules.clinical_sentence.search(text, c.start, c.end))
+                or rules.clinical_sentence.search(text, c.start, c.end)
+                or rules.history_size.search(text, max(sentence_start, c.start - 100), c.start))
 
 
 def _not_tumour_sites(sites: list[Candidate], text: str, rules: Rules) -> list[Candidate]:
