@@ -1644,6 +1644,10 @@ def _margin(d: _Doc, a: "_Anchor", negated: bool, uncertain: bool, bounds) -> li
             # "2 mm deep margin, clear" (a table cell), "clear margins (0.4 mm deep, 2 mm lateral)",
             # "Margins: 0.4 mm (deep), 2 mm (lateral)" (a side in its own brackets)
             dm = cand
+            if status is None and not first:
+                head = _list_status(d, k, bounds, cand)
+                if head is not None:  # "clear margins (30 mm distal, 0.5 mm radial)": the list's status word
+                    status, said, ev_s = head.lastgroup, head.group(), min(ev_s, head.start())
         elif _AT.match(gap) and r.clearance_at.search(text, before_start, cand.start()):
             dm = cand  # "a clearance of 2.5 mm at the nearest mucosal edge"
     if dm is None:
@@ -1771,6 +1775,29 @@ def _length_side_item(d: _Doc, k: int, bounds, cand: re.Match[str]) -> bool:
     prev = next((x for x in d.margin_anchors if x.end_char == prev_end), None)
     return prev is not None and (_margin_sides(d, prev) == {"all"}
                                  or bool(d.rules.side_list_gap.fullmatch(d.text, prev_end, cand.start())))
+
+
+def _list_status(d: _Doc, k: int, bounds, cand: re.Match[str]) -> Optional[re.Match[str]]:
+    """"Clear margins (30 mm distal, 0.5 mm radial)", "Margins clear: 30 mm distal, 0.5 mm
+    circumferential": the status word a list of 'length side' items opens with, before or right
+    after its generic "margins" (docs/gold.md: a status word always wins over a distance)."""
+    j, start = k, cand.start()
+    while j > 0:
+        prev_s, prev_e = bounds[j - 1]
+        prev = next((x for x in d.margin_anchors if x.end_char == prev_e), None)
+        if prev is None:
+            return None
+        if _margin_sides(d, prev) == {"all"}:
+            cs = d.clause(prev.start_char, prev.end_char)[0]
+            after = _status_before(d, prev_e, start)
+            return after if after is not None else _status_before(d, _clause_start(d.text, cs, prev_s), prev_s)
+        if not d.rules.side_list_gap.fullmatch(d.text, prev_e, start):
+            return None
+        lengths = list(d.rules.length.finditer(d.text, max(0, prev_s - 40), prev_s))
+        if not lengths:
+            return None
+        j, start = j - 1, lengths[-1].start()
+    return None
 
 
 def _side_length_context(d: _Doc, a: "_Anchor", cand: re.Match[str], name_start: int) -> bool:
