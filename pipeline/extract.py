@@ -1832,6 +1832,12 @@ def _next_sentence_distance(d: _Doc, a: "_Anchor", ce: int) -> Optional[re.Match
     for rx in d.rules.margin_next_distance:
         m = rx.match(text, ns, ne)
         if m is not None:
+            side = _SIDE_PAREN.match(text, m.end(), ne)
+            if side is not None and side.group(1):
+                named = set(_WORDS.findall(side.group(1).lower()))
+                said = {x for x, vocab in d.rules.side_words.items() if named & vocab}
+                if said and not said & _margin_sides(d, a):
+                    return None  # "Distance: 30 mm (distal)": the bracket names another margin
             if not _margin_anchor_in(d, ns, m.end()):
                 return m
             # "Distance to margin (mm): 2.5": a lone "margin" in the label is the one just named

@@ -26,6 +26,12 @@ CASES = [
     # traps: no status word before the list, the distance decides; a status word of another sentence does not reach
     ("list_trap_no_status", APPX + "Margins (30 mm distal, 0.5 mm radial).", "margin_radial", "close", "0.5 mm"),
     ("list_trap_other_sentence", APPX + "Lymph nodes clear. Margins: 30 mm distal, 0.5 mm radial.", "margin_radial", "close", "0.5 mm"),
+    # the line after a margin's statement gives a distance whose own bracket names another margin
+    ("next_side_paren_trap", RECT + "Circumferential margin: clear\nDistance: 30 mm (distal)", "margin_radial_mm", None, None),
+    ("next_side_paren_trap_status", RECT + "Circumferential margin: clear\nDistance: 30 mm (distal)", "margin_radial", "negative", "clear"),
+    ("next_side_paren_trap_prox", RECT + "CRM: not involved.\nClearance 120 mm (proximal).", "margin_radial_mm", None, None),
+    ("next_side_paren_same", RECT + "Circumferential margin: clear\nDistance: 3 mm (circumferential)", "margin_radial_mm", 3.0, "3 mm"),
+    ("next_plain_still", RECT + "Circumferential margin: clear\nDistance: 3 mm", "margin_radial_mm", 3.0, "3 mm"),
     ("list_trap_lateral_mm", EMR + "Excised with clear margins (2 mm lateral, 0.4 mm deep).", "margin_lateral_mm", 2.0, "2 mm"),
 ]
 
